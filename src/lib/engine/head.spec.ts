@@ -1,0 +1,147 @@
+// Tests for one head's full pass: a hand-worked example, edge cases and agreement with attention().
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { attention } from './attention.ts';
+import { runHead, type HeadWeights } from './head.ts';
+import { addMatrices, matmul } from './matrix.ts';
+import { expectClose, headCase } from './test-helpers.ts';
+
+const e = Math.E;
+
+/**
+ * Two tokens whose embeddings are the basis vectors, so each token's query, key and value are
+ * just the matching row of the weights. d_model = 2, d_k = 4 (scale by √4 = 2), d_v = 1.
+ */
+const E = [
+	[1, 0],
+	[0, 1]
+];
+const head: HeadWeights = {
+	query: [
+		[1, 1, 0, 0],
+		[0, 0, 0, 0]
+	],
+	key: [
+		[1, 1, 1, 1],
+		[0, 0, 0, 0]
+	],
+	valueDown: [[1], [2]],
+	valueUp: [[0, 3]]
+};
+
+describe('runHead', () => {
+	test('runHead(E, head) returns every stage, worked by hand', () => {
+		const trace = runHead(E, head);
+		expect(trace.embeddings).toEqual(E);
+		expect(trace.queries).toEqual(head.query);
+		expect(trace.keys).toEqual(head.key);
+		expect(trace.valuesDown).toEqual([[1], [2]]);
+		// values = valuesDown · up: 1·[0, 3] = [0, 3]; 2·[0, 3] = [0, 6]
+		expect(trace.values).toEqual([
+			[0, 3],
+			[0, 6]
+		]);
+		// q0·k0 = 1 + 1 + 0 + 0 = 2; every product with the zero key or zero query is 0
+		expect(trace.scores).toEqual([
+			[2, 0],
+			[0, 0]
+		]);
+		// d_k = 4, so divide by 2
+		expect(trace.scaled).toEqual([
+			[1, 0],
+			[0, 0]
+		]);
+		expect(trace.masked).toEqual(trace.scaled);
+		expect(trace.masked).not.toBe(trace.scaled);
+		// row 0: [e¹, e⁰] / (e + 1); row 1: [e⁰, e⁰] / 2
+		expectClose(trace.weights, [
+			[e / (e + 1), 1 / (e + 1)],
+			[0.5, 0.5]
+		]);
+		// Δe₀ = e/(e+1)·[0, 3] + 1/(e+1)·[0, 6]; Δe₁ = ½·[0, 3] + ½·[0, 6] = [0, 4.5]
+		expectClose(trace.deltas, [
+			[0, (3 * e + 6) / (e + 1)],
+			[0, 4.5]
+		]);
+		// updated = E + Δe
+		expectClose(trace.updated, [
+			[1, (3 * e + 6) / (e + 1)],
+			[0, 5.5]
+		]);
+	});
+
+	test('runHead(E, head, { causal: true }) stops the first token seeing the second', () => {
+		const trace = runHead(E, head, { causal: true });
+		expect(trace.masked).toEqual([
+			[1, -Infinity],
+			[0, 0]
+		]);
+		// row 0 sees only itself: weight 1; row 1 is unchanged: ½, ½
+		expect(trace.weights).toEqual([
+			[1, 0],
+			[0.5, 0.5]
+		]);
+		// Δe₀ = 1·[0, 3]; Δe₁ = [0, 4.5]
+		expect(trace.deltas).toEqual([
+			[0, 3],
+			[0, 4.5]
+		]);
+		expect(trace.updated).toEqual([
+			[1, 3],
+			[0, 5.5]
+		]);
+	});
+
+	test('runHead([], head) returns empty matrices for zero tokens', () => {
+		const trace = runHead([], head, { causal: true });
+		for (const stage of Object.values(trace)) expect(stage).toEqual([]);
+	});
+
+	test('runHead throws when a weight matrix does not fit the embeddings', () => {
+		expect(() => runHead([[1, 0, 0]], head)).toThrow(/cannot multiply 1×3 by 2×4/);
+		expect(() => runHead(E, { ...head, valueUp: [[0, 3, 1]] })).toThrow(/addMatrices/);
+	});
+
+	test('runHead does not change its inputs, and the trace does not alias them', () => {
+		const embeddings = E.map((row) => [...row]);
+		const trace = runHead(embeddings, head);
+		expect(embeddings).toEqual(E);
+		expect(trace.embeddings).not.toBe(embeddings);
+		expect(head.query[0]).toEqual([1, 1, 0, 0]);
+	});
+
+	test('runHead(E, head) agrees with attention(E·W_Q, E·W_K, E·down·up)', () => {
+		fc.assert(
+			fc.property(headCase(), fc.boolean(), ({ embeddings, heads: [h] }, causal) => {
+				const trace = runHead(embeddings, h, { causal });
+				const Q = matmul(embeddings, h.query);
+				const K = matmul(embeddings, h.key);
+				const V = matmul(matmul(embeddings, h.valueDown), h.valueUp);
+				const result = attention(Q, K, V, { causal });
+				expectClose(trace.scores, result.scores, 1e-12);
+				expectClose(trace.scaled, result.scaled, 1e-12);
+				expectClose(trace.weights, result.weights, 1e-12);
+				expectClose(trace.deltas, result.output, 1e-12);
+				expectClose(trace.updated, addMatrices(embeddings, result.output), 1e-12);
+			})
+		);
+	});
+
+	test('runHead(E, head, { causal: true }) weights rows sum to 1 with zeros above the diagonal', () => {
+		fc.assert(
+			fc.property(headCase(), ({ embeddings, heads: [h] }) => {
+				const { weights } = runHead(embeddings, h, { causal: true });
+				weights.forEach((row, i) => {
+					row.forEach((w, j) => {
+						if (j > i) expect(w === 0).toBe(true);
+					});
+					expectClose(
+						row.reduce((a, b) => a + b, 0),
+						1,
+						1e-9
+					);
+				});
+			})
+		);
+	});
+});

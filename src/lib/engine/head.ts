@@ -1,0 +1,93 @@
+// One attention head, run once, returning every named stage so figures pick a stage, not recompute.
+import { addMatrices, type Matrix } from './matrix.ts';
+import { causalMask } from './mask.ts';
+import { project } from './project.ts';
+import { scaleScores } from './scale.ts';
+import { dotProductScores } from './scores.ts';
+import { softmaxRows } from './softmax.ts';
+import { weightedSum } from './weighted-sum.ts';
+
+/** One head's weights. Rows of each matrix match the columns of whatever it multiplies. */
+export interface HeadWeights {
+	/** W_Q, d_model×d_k: embedding → query ("what am I looking for?"). */
+	query: Matrix;
+	/** W_K, d_model×d_k: embedding → key ("what do I offer?"). */
+	key: Matrix;
+	/** Value down, d_model×d_v: embedding → the small value space. */
+	valueDown: Matrix;
+	/** Value up, d_v×d_model: small value space → back to embedding space. */
+	valueUp: Matrix;
+}
+
+/**
+ * Every stage of one head's pass, in order. E is n×d_model, one row per token.
+ *
+ * ```
+ * E ─┬─ ·W_Q ─ queries ─┐
+ *    ├─ ·W_K ─ keys ────┴─ scores ─ /√d_k ─ scaled ─ mask? ─ masked ─ softmax ─ weights ─┐
+ *    └─ ·down ─ valuesDown ─ ·up ─ values ────────────────────────────────────────────────┴─ deltas
+ * updated = E + deltas
+ * ```
+ */
+export interface HeadTrace {
+	/** E, n×d_model: the context-free embeddings that went in. */
+	embeddings: Matrix;
+	/** E·W_Q, n×d_k. */
+	queries: Matrix;
+	/** E·W_K, n×d_k. */
+	keys: Matrix;
+	/** E·valueDown, n×d_v: value vectors in the small space. */
+	valuesDown: Matrix;
+	/** E·valueDown·valueUp, n×d_model: value vectors in embedding space. */
+	values: Matrix;
+	/** Q·Kᵀ, n×n: rows are queries, columns are keys. */
+	scores: Matrix;
+	/** scores / √d_k. */
+	scaled: Matrix;
+	/** causalMask(scaled) when causal, otherwise a copy of scaled. */
+	masked: Matrix;
+	/** softmaxRows(masked): each row is in [0, 1] and sums to 1. */
+	weights: Matrix;
+	/** weights·values, n×d_model: the change Δe each token's embedding receives. */
+	deltas: Matrix;
+	/** E + deltas: the context-aware embeddings. */
+	updated: Matrix;
+}
+
+/**
+ * Runs one attention head over a sequence of embeddings and returns every stage.
+ * d_k is the number of columns of `head.key`. Zero tokens give empty matrices.
+ * @param options.causal mask later tokens (next-token prediction); default false.
+ * @throws Error when a weight matrix does not fit the embeddings' size.
+ */
+export function runHead(
+	embeddings: Matrix,
+	head: HeadWeights,
+	options: { causal?: boolean } = {}
+): HeadTrace {
+	const queries = project(embeddings, head.query);
+	const keys = project(embeddings, head.key);
+	const valuesDown = project(embeddings, head.valueDown);
+	const values = project(valuesDown, head.valueUp);
+	const scores = dotProductScores(queries, keys);
+	const keySize = head.key[0]?.length ?? 0;
+	// With d_k = 0 every score is an empty dot product (0), so there is nothing to scale.
+	const scaled = keySize > 0 ? scaleScores(scores, keySize) : scores.map((row) => [...row]);
+	const masked = options.causal ? causalMask(scaled) : scaled.map((row) => [...row]);
+	const weights = softmaxRows(masked);
+	const deltas = weightedSum(weights, values);
+	const updated = addMatrices(embeddings, deltas);
+	return {
+		embeddings: embeddings.map((row) => [...row]),
+		queries,
+		keys,
+		valuesDown,
+		values,
+		scores,
+		scaled,
+		masked,
+		weights,
+		deltas,
+		updated
+	};
+}

@@ -1,0 +1,165 @@
+// Validates the figure state a chapter or step declares, and merges a step's state over its chapter's.
+import { STAGES, type FigureState, type Stage } from '$lib/manifest';
+import type { ToyModel } from '$lib/model/types';
+import { tokenize } from '$lib/model/tokenize';
+
+/** Attributes a step may declare, beside its `#id`. */
+export const STEP_ATTRIBUTES = [
+	'stage',
+	'sentence',
+	'compare',
+	'query',
+	'causal',
+	'attend',
+	'readout',
+	'meanings',
+	'highlight',
+	'heads'
+] as const;
+
+type Key = (typeof STEP_ATTRIBUTES)[number];
+
+/** A raw value from YAML (any type) or from a directive attribute (always a string). */
+type Raw = unknown;
+
+/** What a state is checked against. */
+export interface StateContext {
+	model: ToyModel;
+	sentences: string[];
+}
+
+/** The state every chapter starts from before its own defaults. */
+export function baseState(model: ToyModel): FigureState {
+	return {
+		stage: 'embedding',
+		sentence: 0,
+		compare: [],
+		query: null,
+		causal: false,
+		attend: true,
+		readout: false,
+		meanings: [],
+		highlight: [],
+		heads: Object.keys(model.heads).slice(0, 1)
+	};
+}
+
+function list(value: Raw, what: string): string[] {
+	if (Array.isArray(value)) return value.map((v) => String(v));
+	if (typeof value === 'string') return value.split(/[\s,]+/).filter(Boolean);
+	if (typeof value === 'number') return [String(value)];
+	throw new Error(`${what} should be a list of names separated by spaces`);
+}
+
+function bool(value: Raw, key: string): boolean {
+	if (value === true || value === '' || value === 'true') return true;
+	if (value === false || value === 'false') return false;
+	throw new Error(`"${key}" must be true or false (got "${String(value)}")`);
+}
+
+function index(value: Raw, key: string, count: number): number {
+	const n = typeof value === 'number' ? value : Number(String(value).trim());
+	if (!Number.isInteger(n) || n < 0 || n >= count) {
+		throw new Error(
+			`"${key}" must be the number of one of the chapter's sentences, from 0 to ${count - 1} (got "${String(value)}")`
+		);
+	}
+	return n;
+}
+
+/**
+ * Check raw attributes and turn them into a partial state. Throws a plain Error whose message is
+ * written for writers; callers add the file and line.
+ */
+export function parsePartialState(
+	raw: Record<string, Raw>,
+	ctx: StateContext
+): Partial<FigureState> {
+	const out: Partial<FigureState> = {};
+	for (const [key, value] of Object.entries(raw)) {
+		if (!(STEP_ATTRIBUTES as readonly string[]).includes(key)) {
+			throw new Error(
+				`unknown attribute "${key}". A step may declare: #id, ${STEP_ATTRIBUTES.join(', ')}`
+			);
+		}
+		const k = key as Key;
+		switch (k) {
+			case 'stage': {
+				if (!(STAGES as readonly string[]).includes(String(value))) {
+					throw new Error(`unknown stage "${String(value)}". Use one of: ${STAGES.join(', ')}`);
+				}
+				out.stage = value as Stage;
+				break;
+			}
+			case 'sentence':
+				out.sentence = index(value, 'sentence', ctx.sentences.length);
+				break;
+			case 'compare':
+				out.compare = list(value, 'compare').map((v) => index(v, 'compare', ctx.sentences.length));
+				break;
+			case 'query':
+				out.query = value === null || value === '' ? null : String(value).toLowerCase();
+				break;
+			case 'causal':
+			case 'attend':
+			case 'readout':
+				out[k] = bool(value, k);
+				break;
+			case 'meanings': {
+				const names = list(value, 'meanings');
+				for (const n of names) {
+					if (!ctx.model.meanings[n]) {
+						throw new Error(
+							`unknown meaning "${n}". The toy model has: ${Object.keys(ctx.model.meanings).join(', ')}`
+						);
+					}
+				}
+				out.meanings = names;
+				break;
+			}
+			case 'highlight':
+				out.highlight = list(value, 'highlight').map((w) => w.toLowerCase());
+				break;
+			case 'heads': {
+				const names = list(value, 'heads');
+				if (names.length === 0) throw new Error('"heads" must name at least one head');
+				for (const n of names) {
+					if (!ctx.model.heads[n]) {
+						throw new Error(
+							`unknown head "${n}". The toy model has: ${Object.keys(ctx.model.heads).join(', ')}`
+						);
+					}
+				}
+				out.heads = names;
+				break;
+			}
+		}
+	}
+	return out;
+}
+
+/**
+ * Merge a partial state over a full one and check the words it names against the focused sentence.
+ */
+export function mergeState(
+	base: FigureState,
+	partial: Partial<FigureState>,
+	ctx: StateContext
+): FigureState {
+	const state: FigureState = { ...base, ...partial };
+	const text = ctx.sentences[state.sentence];
+	if (text === undefined) {
+		throw new Error(
+			`"sentence" ${state.sentence} does not exist: the chapter has ${ctx.sentences.length}`
+		);
+	}
+	const tokens = tokenize(text);
+	const inSentence = (w: string, what: string) => {
+		if (!tokens.includes(w)) {
+			throw new Error(`${what} "${w}" is not a word of the sentence "${text}"`);
+		}
+	};
+	if (state.query !== null) inSentence(state.query, 'query');
+	state.highlight.forEach((w) => inSentence(w, 'highlighted word'));
+	return state;
+}

@@ -1,0 +1,64 @@
+// Renders a step's figure to a standalone SVG document: for no-JS readers, downloads and previews.
+import { render } from 'svelte/server';
+import Figure from '$lib/figures/Figure.svelte';
+import { computeStepData } from '$lib/model/step-data';
+import type { Chapter, Step } from '$lib/manifest';
+import type { ToyModel } from '$lib/model/types';
+import themeCss from '$lib/theme.css?raw';
+import figureCss from '$lib/figures/figure.css?raw';
+
+/** Options for {@link figureSvg}. */
+export interface FigureSvgOptions {
+	/** Force a theme instead of following the viewer's colour scheme. */
+	theme?: 'light' | 'dark';
+	/** Output width in CSS pixels (height follows the figure's aspect ratio). */
+	width?: number;
+	/** Paint the page background behind the figure. */
+	background?: boolean;
+}
+
+/** Extract the figure's `<svg>…</svg>` from server-rendered markup. */
+export function extractSvg(html: string): string {
+	const start = html.indexOf('<svg');
+	const end = html.lastIndexOf('</svg>');
+	if (start < 0 || end < 0) throw new Error('the figure rendered no <svg>');
+	return html.slice(start, end + '</svg>'.length);
+}
+
+/** A complete, self-contained SVG document of one step's figure in that step's state. */
+export function figureSvg(
+	model: ToyModel,
+	chapter: Chapter,
+	step: Step,
+	options: FigureSvgOptions = {}
+): string {
+	const data = computeStepData(model, chapter, step.id, step.state);
+	const meaningLabels = Object.fromEntries(
+		Object.entries(model.meanings).map(([k, m]) => [k, m.label])
+	);
+	const { body } = render(Figure, {
+		props: {
+			stepId: step.id,
+			state: step.state,
+			data,
+			plane: chapter.plane,
+			features: model.features,
+			meaningLabels,
+			title: chapter.title,
+			reducedMotion: true
+		}
+	});
+	let svg = extractSvg(body).replace(/<!--[^]*?-->/g, '');
+	const viewBox = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg);
+	const [w, h] = viewBox ? [Number(viewBox[1]), Number(viewBox[2])] : [400, 400];
+	const width = options.width ?? w;
+	const height = Math.round((width * h) / w);
+	const css = `${themeCss.replaceAll(':root', 'svg')}\nsvg{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',Arial,sans-serif;color:var(--fg)}${options.background ? '\nsvg{background:var(--bg)}' : ''}\n${figureCss}`;
+	const theme = options.theme ? ` data-theme="${options.theme}"` : '';
+	svg = svg.replace(
+		/^<svg/,
+		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"${theme}`
+	);
+	const bg = options.background ? `<rect width="100%" height="100%" style="fill:var(--bg)"/>` : '';
+	return svg.replace(/^(<svg[^>]*>)/, `$1<style>${css}</style>${bg}`);
+}

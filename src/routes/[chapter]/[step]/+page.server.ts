@@ -1,0 +1,14 @@
+// A deep link to one step: the essay opened at that step, one prerendered page per step id.
+import { error } from '@sveltejs/kit';
+import { loadContent } from '$lib/server/content';
+import { allSteps, findStep } from '$lib/manifest';
+import type { EntryGenerator } from './$types';
+
+export const entries: EntryGenerator = () =>
+	allSteps(loadContent().manifest).map((s) => ({ chapter: s.chapter, step: s.id }));
+
+export function load({ params }) {
+	const found = findStep(loadContent().manifest, params.chapter, params.step);
+	if (!found) error(404, `There is no step “${params.step}” in “${params.chapter}”.`);
+	return { chapter: found.chapter.slug, step: found.step.id };
+}
