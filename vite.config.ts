@@ -1,6 +1,7 @@
 // Vite configuration: SvelteKit, unit tests, build-time constants, and a reload when content/ changes.
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig, type Plugin } from 'vite';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
 import { resolve } from 'node:path';
 
 /** The public origin the site is served from, used for absolute share, preview and embed URLs. */

@@ -56,6 +56,8 @@ export interface FigureState {
 	highlight: string[];
 	/** Names of the model heads to run; the first is the one the grid shows. */
 	heads: string[];
+	/** Which of the chapter's planes the embedding plane uses (`default` is the chapter's `plane`). */
+	plane: string;
 }
 
 /** A 2-D view of the embedding space: each axis is a direction given as feature → weight. */
@@ -91,8 +93,8 @@ export interface Chapter {
 	sentences: string[];
 	/** The chapter's default figure state. */
 	defaults: FigureState;
-	/** The 2-D view of embedding space used by this chapter's plane. */
-	plane: Plane;
+	/** The chapter's 2-D views of embedding space: `default`, plus any named in front matter. */
+	planes: Record<string, Plane>;
 	/** Prose before the first step (HTML), may be empty. */
 	intro: string;
 	steps: Step[];
@@ -121,6 +123,14 @@ export interface StepRef {
 /** All steps of the manifest in reading order. */
 export function allSteps(manifest: Pick<Manifest, 'chapters'>): Step[] {
 	return manifest.chapters.flatMap((c) => c.steps);
+}
+
+/** The plane a state draws in. */
+export function planeOf(
+	chapter: Pick<Chapter, 'planes'>,
+	state: Pick<FigureState, 'plane'>
+): Plane {
+	return chapter.planes[state.plane] ?? chapter.planes.default;
 }
 
 /** Find a step by chapter slug and step id. */

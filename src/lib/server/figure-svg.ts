@@ -2,7 +2,7 @@
 import { render } from 'svelte/server';
 import Figure from '$lib/figures/Figure.svelte';
 import { computeStepData } from '$lib/model/step-data';
-import type { Chapter, Step } from '$lib/manifest';
+import { planeOf, type Chapter, type Step } from '$lib/manifest';
 import type { ToyModel } from '$lib/model/types';
 import themeCss from '$lib/theme.css?raw';
 import figureCss from '$lib/figures/figure.css?raw';
@@ -41,7 +41,7 @@ export function figureSvg(
 			stepId: step.id,
 			state: step.state,
 			data,
-			plane: chapter.plane,
+			plane: planeOf(chapter, step.state),
 			features: model.features,
 			meaningLabels,
 			title: chapter.title,
@@ -57,7 +57,7 @@ export function figureSvg(
 	const theme = options.theme ? ` data-theme="${options.theme}"` : '';
 	svg = svg.replace(
 		/^<svg/,
-		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"${theme}`
+		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" data-step="${step.id}" data-stage="${step.state.stage}"${theme}`
 	);
 	const bg = options.background ? `<rect width="100%" height="100%" style="fill:var(--bg)"/>` : '';
 	return svg.replace(/^(<svg[^>]*>)/, `$1<style>${css}</style>${bg}`);

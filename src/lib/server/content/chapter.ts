@@ -9,7 +9,7 @@ import { baseState, mergeState, parsePartialState, type StateContext } from './s
 
 const STEP_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const CHAPTER_FILE = /^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
-const CHAPTER_KEYS = ['title', 'description', 'sentences', 'defaults', 'plane'];
+const CHAPTER_KEYS = ['title', 'description', 'sentences', 'defaults', 'plane', 'planes'];
 const INDEX_KEYS = ['title', 'description'];
 
 /** Where every step id was first declared, to report duplicates across files. */
@@ -59,11 +59,12 @@ function readFrontMatter(
 		if (!pair) return firstLine;
 		const value = nodeOf(key);
 		if (item !== undefined && value && (isSeq(value) || isMap(value))) {
-			const child = isSeq(value)
-				? value.items[item as number]
-				: value.items.find((p) => isScalar(p.key) && p.key.value === item)?.key;
-			if (child && typeof child === 'object' && 'range' in child && child.range)
-				return at(child.range[0]);
+			const child = (
+				isSeq(value)
+					? value.items[item as number]
+					: value.items.find((p) => isScalar(p.key) && p.key.value === item)?.key
+			) as YamlNode | undefined;
+			if (child?.range) return at(child.range[0]);
 		}
 		const keyNode = pair.key as YamlNode;
 		return at(keyNode.range?.[0]);
@@ -110,15 +111,20 @@ export function parseIndex(source: string, file: string) {
 	};
 }
 
-function parsePlane(fm: FrontMatter, model: ToyModel, file: string): Plane {
-	const raw = fm.data.plane;
-	const line = fm.lineOf('plane');
+function parsePlane(
+	raw: unknown,
+	line: number,
+	name: string,
+	model: ToyModel,
+	file: string
+): Plane {
 	if (raw === undefined) {
 		const [a, b] = model.features;
 		return { x: { label: a, direction: { [a]: 1 } }, y: { label: b, direction: { [b]: 1 } } };
 	}
-	const axis = (name: 'x' | 'y') => {
-		const a = (raw as Record<string, unknown>)?.[name] as Record<string, unknown> | undefined;
+	const axis = (key: 'x' | 'y') => {
+		const a = (raw as Record<string, unknown>)?.[key] as Record<string, unknown> | undefined;
+		const where = `${name}.${key}`;
 		if (
 			!a ||
 			typeof a.label !== 'string' ||
@@ -128,7 +134,7 @@ function parsePlane(fm: FrontMatter, model: ToyModel, file: string): Plane {
 			throw new ContentError(
 				file,
 				line,
-				`plane.${name} needs a label and a direction (feature: weight)`
+				`${where} needs a label and a direction (feature: weight)`
 			);
 		}
 		const direction: Record<string, number> = {};
@@ -137,16 +143,16 @@ function parsePlane(fm: FrontMatter, model: ToyModel, file: string): Plane {
 				throw new ContentError(
 					file,
 					line,
-					`plane.${name} names unknown feature "${feature}". The toy model has: ${model.features.join(', ')}`
+					`${where} names unknown feature "${feature}". The toy model has: ${model.features.join(', ')}`
 				);
 			}
 			if (typeof weight !== 'number') {
-				throw new ContentError(file, line, `plane.${name}.direction.${feature} must be a number`);
+				throw new ContentError(file, line, `${where}.direction.${feature} must be a number`);
 			}
 			direction[feature] = weight;
 		}
 		if (Object.keys(direction).length === 0) {
-			throw new ContentError(file, line, `plane.${name}.direction must name at least one feature`);
+			throw new ContentError(file, line, `${where}.direction must name at least one feature`);
 		}
 		return { label: a.label, direction };
 	};
@@ -204,8 +210,21 @@ export function parseChapter(
 			}
 		}
 	});
-	const ctx: StateContext = { model, sentences };
-	const plane = parsePlane(fm, model, file);
+	const planes: Record<string, Plane> = {
+		default: parsePlane(fm.data.plane, fm.lineOf('plane'), 'plane', model, file)
+	};
+	const named = fm.data.planes ?? {};
+	if (typeof named !== 'object' || named === null || Array.isArray(named)) {
+		throw new ContentError(
+			file,
+			fm.lineOf('planes'),
+			'planes must map names to planes (x and y axes)'
+		);
+	}
+	for (const [name, raw] of Object.entries(named)) {
+		planes[name] = parsePlane(raw, fm.lineOf('planes', name), `planes.${name}`, model, file);
+	}
+	const ctx: StateContext = { model, sentences, planes: Object.keys(planes) };
 
 	let defaults: FigureState;
 	const rawDefaults = fm.data.defaults ?? {};
@@ -284,7 +303,7 @@ export function parseChapter(
 		description,
 		sentences,
 		defaults,
-		plane,
+		planes,
 		intro: parsed.intro,
 		steps,
 		file

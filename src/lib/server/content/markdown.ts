@@ -14,7 +14,7 @@ import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { visit, SKIP } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
-import type { Root, RootContent, Parent, Html, Text } from 'mdast';
+import type { Root, RootContent, Html, Text } from 'mdast';
 import type {} from 'mdast-util-directive';
 import type {} from 'mdast-util-math';
 import { ContentError } from './errors.ts';
@@ -56,7 +56,7 @@ function lineOf(node: { position?: { start: { line: number } } }): number | unde
 }
 
 /** Replace math, inline roles, numbers and notes in a tree, in place. */
-function transform(tree: Parent, file: string): void {
+function transform(tree: Root, file: string): void {
 	visit(tree, (node, index, parent) => {
 		if (!parent || index === undefined) return;
 		const line = lineOf(node);

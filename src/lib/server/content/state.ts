@@ -14,7 +14,8 @@ export const STEP_ATTRIBUTES = [
 	'readout',
 	'meanings',
 	'highlight',
-	'heads'
+	'heads',
+	'plane'
 ] as const;
 
 type Key = (typeof STEP_ATTRIBUTES)[number];
@@ -26,6 +27,8 @@ type Raw = unknown;
 export interface StateContext {
 	model: ToyModel;
 	sentences: string[];
+	/** Names of the chapter's planes. */
+	planes: string[];
 }
 
 /** The state every chapter starts from before its own defaults. */
@@ -40,7 +43,8 @@ export function baseState(model: ToyModel): FigureState {
 		readout: false,
 		meanings: [],
 		highlight: [],
-		heads: Object.keys(model.heads).slice(0, 1)
+		heads: Object.keys(model.heads).slice(0, 1),
+		plane: 'default'
 	};
 }
 
@@ -131,6 +135,14 @@ export function parsePartialState(
 					}
 				}
 				out.heads = names;
+				break;
+			}
+			case 'plane': {
+				const name = String(value);
+				if (!ctx.planes.includes(name)) {
+					throw new Error(`unknown plane "${name}". This chapter has: ${ctx.planes.join(', ')}`);
+				}
+				out.plane = name;
 				break;
 			}
 		}

@@ -1,0 +1,88 @@
+// Reading the essay top to bottom and back: the figure follows every step, in order.
+import { expect, test } from '@playwright/test';
+import { allSteps, recordFigureSteps, recordedSteps, wheelThrough } from './helpers';
+
+for (const viewport of [
+	{ name: 'desktop', width: 1280, height: 800 },
+	{ name: 'phone', width: 390, height: 844 }
+]) {
+	test(`scrolling down and up visits every step in order (${viewport.name})`, async ({
+		page,
+		request
+	}) => {
+		test.setTimeout(120_000);
+		const steps = await allSteps(request);
+		await page.setViewportSize(viewport);
+		await page.emulateMedia({ reducedMotion: 'reduce' });
+		await page.goto('/');
+		await recordFigureSteps(page);
+
+		await wheelThrough(page, 250);
+		const down = await recordedSteps(page);
+		expect(down).toEqual(steps.map((s) => s.id));
+
+		await recordFigureSteps(page);
+		await wheelThrough(page, -250);
+		const up = await recordedSteps(page);
+		expect(up).toEqual(steps.map((s) => s.id).reverse());
+	});
+}
+
+test('every step element declares its id and stage, as the index does', async ({
+	page,
+	request
+}) => {
+	const steps = await allSteps(request);
+	await page.goto('/');
+	const found = await page.$$eval('article.step', (els) =>
+		els.map((el) => ({ id: el.id, stage: el.getAttribute('data-stage') }))
+	);
+	expect(found).toEqual(steps.map((s) => ({ id: s.id, stage: s.stage })));
+});
+
+test('the figure drawing changes between consecutive stages', async ({ page, request }) => {
+	test.setTimeout(90_000);
+	const steps = await allSteps(request);
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	let previous: { id: string; svg: string } | null = null;
+	for (const step of steps) {
+		await page.goto(`/${step.chapter}/${step.id}/`);
+		const fig = page.locator('.figure-pane [data-step]');
+		await expect(fig).toHaveAttribute('data-step', step.id);
+		await expect(fig).toHaveAttribute('data-stage', step.stage);
+		const svg = await fig.locator('svg').first().innerHTML();
+		expect(svg.length).toBeGreaterThan(200);
+		if (previous) expect(svg, `${previous.id} → ${step.id}`).not.toBe(previous.svg);
+		previous = { id: step.id, svg };
+	}
+});
+
+test('the address bar follows the active step without adding history entries', async ({
+	page,
+	request
+}) => {
+	const steps = await allSteps(request);
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await page.goto('/');
+	const startLength = await page.evaluate(() => history.length);
+	await page.mouse.move(200, 300);
+	for (let i = 0; i < 60; i++) {
+		await page.mouse.wheel(0, 250);
+		await page.waitForTimeout(40);
+	}
+	await expect(page).toHaveURL(new RegExp(`/${steps[0].chapter}/[a-z0-9-]+/$`));
+	const active = await page.locator('.figure-pane [data-step]').getAttribute('data-step');
+	const located = steps.find((s) => s.id === active)!;
+	await expect(page).toHaveURL(new RegExp(`/${located.chapter}/${located.id}/$`));
+	expect(await page.evaluate(() => history.length)).toBe(startLength);
+});
+
+test('no console errors while reading', async ({ page }) => {
+	const errors: string[] = [];
+	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto('/');
+	await wheelThrough(page, 800);
+	expect(errors).toEqual([]);
+});

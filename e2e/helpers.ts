@@ -1,0 +1,65 @@
+// Shared helpers for the end-to-end tests: the published step index and small page utilities.
+import type { APIRequestContext, Page } from '@playwright/test';
+
+/** A step as listed in /data/index.json. */
+export interface IndexStep {
+	id: string;
+	stage: string;
+}
+
+/** A chapter as listed in /data/index.json. */
+export interface IndexChapter {
+	slug: string;
+	title: string;
+	steps: IndexStep[];
+}
+
+/** The essay's chapters and steps in reading order, from the published index. */
+export async function essayIndex(request: APIRequestContext): Promise<IndexChapter[]> {
+	const res = await request.get('/data/index.json');
+	if (!res.ok()) throw new Error(`/data/index.json: ${res.status()}`);
+	return (await res.json()).chapters as IndexChapter[];
+}
+
+/** All steps in reading order, with their chapter slug. */
+export async function allSteps(request: APIRequestContext) {
+	return (await essayIndex(request)).flatMap((c) =>
+		c.steps.map((s) => ({ ...s, chapter: c.slug }))
+	);
+}
+
+/**
+ * Record every value the figure's data-step takes, from now on, into window.__steps.
+ * Robust to fast scrolling: a MutationObserver sees each change even if a test polls slowly.
+ */
+export async function recordFigureSteps(page: Page) {
+	await page.evaluate(() => {
+		const w = window as unknown as { __steps: string[] };
+		const fig = document.querySelector('.figure-pane [data-step]')!;
+		w.__steps = [fig.getAttribute('data-step')!];
+		new MutationObserver(() => {
+			const id = fig.getAttribute('data-step')!;
+			if (w.__steps[w.__steps.length - 1] !== id) w.__steps.push(id);
+		}).observe(fig, { attributes: true, attributeFilter: ['data-step'] });
+	});
+}
+
+/** The data-step values recorded since {@link recordFigureSteps}. */
+export async function recordedSteps(page: Page): Promise<string[]> {
+	return page.evaluate(() => (window as unknown as { __steps: string[] }).__steps);
+}
+
+/** Scroll with the mouse wheel, like a reader, until the page bottom (or top, for negative dy). */
+export async function wheelThrough(page: Page, dy: number) {
+	await page.mouse.move(200, 300);
+	for (let i = 0; i < 2000; i++) {
+		const before = await page.evaluate(() => window.scrollY);
+		await page.mouse.wheel(0, dy);
+		await page.waitForTimeout(40);
+		const after = await page.evaluate(() => window.scrollY);
+		if (after === before) {
+			await page.waitForTimeout(150);
+			if ((await page.evaluate(() => window.scrollY)) === before) break;
+		}
+	}
+}

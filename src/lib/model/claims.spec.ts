@@ -1,0 +1,260 @@
+// Proof that content/model.yaml tells the essay's story: every claim the prose makes, computed from the data.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { cosine, nearest, type Vector } from '../engine/index.ts';
+import { loadModel } from '../server/content/model.ts';
+import { computeSentence, predictNext, type SentenceData } from './step-data.ts';
+
+const model = loadModel(
+	readFileSync(new URL('../../../content/model.yaml', import.meta.url), 'utf8'),
+	'content/model.yaml'
+);
+
+/** Every sentence the chapters use. */
+const SENTENCES = {
+	hotDog: ['the dog was', 'the hot dog was'],
+	mole: ['American true mole', 'one mole of carbon dioxide', 'take a biopsy of the mole'],
+	tower: ['tower', 'Eiffel tower', 'miniature Eiffel tower'],
+	fluffy: ['a fluffy blue creature roamed the verdant forest']
+};
+
+/** Runs a sentence and returns it with a helper for one token's row. */
+function run(text: string, heads: string[], causal: boolean) {
+	const s = computeSentence(model, text, { heads, causal });
+	const at = (word: string) => {
+		const i = s.tokens.indexOf(word);
+		if (i < 0) throw new Error(`"${word}" is not in "${text}"`);
+		return i;
+	};
+	return { ...s, at };
+}
+
+/** The meaning vectors with these names. */
+function meanings(...names: string[]): Record<string, Vector> {
+	return Object.fromEntries(names.map((n) => [n, model.meanings[n].vector]));
+}
+
+/** Index of the largest entry (the first, on a tie). */
+function argmax(row: number[]): number {
+	return row.reduce((best, x, i) => (x > row[best] ? i : best), 0);
+}
+
+/** Column indices of a row, largest weight first. */
+function ranked(row: number[]): number[] {
+	return row.map((_, i) => i).sort((a, b) => row[b] - row[a]);
+}
+
+function expectNormalisedAndMasked(s: SentenceData, causal: boolean) {
+	s.weights.forEach((row, i) => {
+		expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+		row.forEach((w, j) => {
+			if (causal && j > i) {
+				expect(s.masked[i][j]).toBe(-Infinity);
+				expect(w).toBe(0);
+			}
+		});
+	});
+}
+
+describe('the toy model', () => {
+	it('knows every word of every chapter sentence', () => {
+		for (const text of Object.values(SENTENCES).flat()) {
+			const s = computeSentence(model, text, { heads: ['adjective'], causal: false });
+			expect(
+				s.tokens.filter((_, i) => s.unknown[i]),
+				text
+			).toEqual([]);
+		}
+	});
+
+	it('has readable numbers: at most two decimals everywhere', () => {
+		const numbers = [
+			...Object.values(model.vocabulary).flat(),
+			...Object.values(model.heads).flatMap((h) =>
+				[h.query, h.key, h.valueDown, h.valueUp].flat(2)
+			),
+			...Object.values(model.meanings).flatMap((m) => m.vector),
+			...Object.values(model.readout).flatMap((m) => m.vector)
+		];
+		for (const x of numbers) expect(Math.round(x * 100) / 100).toBe(x);
+	});
+
+	it('has kebab-case head names, the adjective head first, and at least two heads', () => {
+		const names = Object.keys(model.heads);
+		for (const name of names) expect(name).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
+		expect(names[0]).toBe('adjective');
+		expect(names.length).toBeGreaterThanOrEqual(2);
+	});
+});
+
+describe('hot dog', () => {
+	const [plain, hot] = SENTENCES.hotDog;
+
+	it('in "the hot dog was", the query "dog" puts its largest weight on "hot"', () => {
+		const s = run(hot, ['adjective'], true);
+		expect(argmax(s.weights[s.at('dog')])).toBe(s.at('hot'));
+	});
+
+	it('in "the hot dog was", dog’s e + Δe is closer to food and further from animal than e', () => {
+		const s = run(hot, ['adjective'], true);
+		const i = s.at('dog');
+		const { animal, food } = meanings('animal', 'food');
+		expect(cosine(s.updated[i], food)).toBeGreaterThan(cosine(s.embeddings[i], food));
+		expect(cosine(s.updated[i], animal)).toBeLessThan(cosine(s.embeddings[i], animal));
+		expect(nearest(s.updated[i], { animal, food })[0].name).toBe('food');
+	});
+
+	it('in "the dog was", dog stays an animal', () => {
+		const s = run(plain, ['adjective'], true);
+		const i = s.at('dog');
+		const { animal, food } = meanings('animal', 'food');
+		expect(nearest(s.embeddings[i], { animal, food })[0].name).toBe('animal');
+		expect(nearest(s.updated[i], { animal, food })[0].name).toBe('animal');
+		expect(cosine(s.updated[i], food)).toBeLessThanOrEqual(cosine(s.embeddings[i], food));
+	});
+
+	it('"the dog was" reads out an animal word: barking', () => {
+		const p = predictNext(model, plain, { head: 'adjective', causal: true })!;
+		expect(p.token).toBe('was');
+		expect(p.withUpdate).toMatchObject({ word: 'barking', label: 'animal' });
+		expect(p.withoutUpdate).toMatchObject({ word: 'barking', label: 'animal' });
+	});
+
+	it('"the hot dog was" without the update reads out an animal word (panting); with it, food (sizzling)', () => {
+		const p = predictNext(model, hot, { head: 'adjective', causal: true })!;
+		expect(p.position).toBe(3);
+		expect(p.token).toBe('was');
+		expect(p.readoutHead).toBe(model.readoutHead);
+		expect(p.withoutUpdate).toMatchObject({ word: 'panting', label: 'animal' });
+		expect(p.withUpdate).toMatchObject({ word: 'sizzling', label: 'food' });
+	});
+});
+
+describe('mole', () => {
+	const senses = meanings('mole-animal', 'mole-unit', 'mole-spot');
+	const expected = ['mole-animal', 'mole-unit', 'mole-spot'];
+
+	it('"mole" starts from the same e in all three phrases', () => {
+		const es = SENTENCES.mole.map((text) => {
+			const s = run(text, ['topic'], false);
+			return s.embeddings[s.at('mole')];
+		});
+		expect(es[1]).toEqual(es[0]);
+		expect(es[2]).toEqual(es[0]);
+	});
+
+	it('e alone belongs to no sense: it leans toward the animal but is not close to any', () => {
+		const ranking = nearest(model.vocabulary.mole, senses);
+		expect(ranking[0].name).toBe('mole-animal');
+		for (const { similarity } of ranking) expect(similarity).toBeLessThan(0.5);
+	});
+
+	// The chapter may also run the adjective head beside topic (for its tower coda).
+	for (const [heads, causal] of [
+		[['topic'], false],
+		[['topic'], true],
+		[['topic', 'adjective'], false]
+	] as const) {
+		it(`each phrase moves "mole" nearest its own sense (heads: ${heads.join(', ')}; causal: ${causal})`, () => {
+			SENTENCES.mole.forEach((text, k) => {
+				const s = run(text, [...heads], causal);
+				const i = s.at('mole');
+				expect(nearest(s.updated[i], senses)[0].name, text).toBe(expected[k]);
+				// …and closer to its own sense than e was.
+				expect(cosine(s.updated[i], senses[expected[k]])).toBeGreaterThan(
+					cosine(s.embeddings[i], senses[expected[k]])
+				);
+			});
+		});
+	}
+});
+
+describe('tower', () => {
+	const [, eiffel, miniature] = SENTENCES.tower;
+	const { 'paris-steel': parisSteel, large } = meanings('paris-steel', 'large');
+	const largeIndex = model.features.indexOf('large');
+
+	it('the tower phrases move the same with the topic head added (the mole chapter runs both)', () => {
+		for (const text of SENTENCES.tower) {
+			const alone = run(text, ['adjective'], false);
+			const both = run(text, ['adjective', 'topic'], false);
+			both.updated.forEach((row, i) =>
+				row.forEach((x, j) => expect(x).toBeCloseTo(alone.updated[i][j], 12))
+			);
+		}
+	});
+
+	it('alone, "tower" attends only to itself; "Eiffel" makes it larger still, "miniature" smaller than e', () => {
+		const [lone, a, b] = SENTENCES.tower.map((text) => {
+			const s = run(text, ['adjective'], true);
+			return s.updated[s.at('tower')][largeIndex];
+		});
+		const e = model.vocabulary.tower[largeIndex];
+		expect(a).toBeGreaterThan(lone);
+		expect(b).toBeLessThan(e);
+	});
+
+	it('"Eiffel tower" moves tower toward Paris and steel', () => {
+		const s = run(eiffel, ['adjective'], true);
+		const i = s.at('tower');
+		expect(cosine(s.updated[i], parisSteel)).toBeGreaterThan(cosine(s.embeddings[i], parisSteel));
+	});
+
+	it('"miniature Eiffel tower" still moves toward Paris and steel, and away from large', () => {
+		const a = run(eiffel, ['adjective'], true);
+		const b = run(miniature, ['adjective'], true);
+		const ta = a.updated[a.at('tower')];
+		const tb = b.updated[b.at('tower')];
+		const e = b.embeddings[b.at('tower')];
+		expect(cosine(tb, parisSteel)).toBeGreaterThan(cosine(e, parisSteel));
+		expect(tb[largeIndex]).toBeLessThan(ta[largeIndex]);
+		expect(tb[largeIndex]).toBeLessThan(e[largeIndex]);
+		expect(cosine(tb, large)).toBeLessThan(cosine(ta, large));
+	});
+});
+
+describe('fluffy creature', () => {
+	const [text] = SENTENCES.fluffy;
+
+	it('on the full grid, "creature" gives its two largest weights, over half in all, to "fluffy" and "blue"', () => {
+		const s = run(text, ['adjective'], false);
+		const row = s.weights[s.at('creature')];
+		expect(ranked(row).slice(0, 2).sort()).toEqual([s.at('fluffy'), s.at('blue')].sort());
+		expect(row[s.at('fluffy')] + row[s.at('blue')]).toBeGreaterThan(0.5);
+	});
+
+	it('on the full grid, "forest" puts its largest weight on "verdant"', () => {
+		const s = run(text, ['adjective'], false);
+		expect(argmax(s.weights[s.at('forest')])).toBe(s.at('verdant'));
+	});
+
+	it('every row sums to 1 with and without the causal mask; masked weights are exactly 0', () => {
+		expectNormalisedAndMasked(run(text, ['adjective'], false), false);
+		expectNormalisedAndMasked(run(text, ['adjective'], true), true);
+	});
+
+	it('with the causal mask, "creature" still looks mostly at "fluffy" and "blue"', () => {
+		const s = run(text, ['adjective'], true);
+		const row = s.weights[s.at('creature')];
+		expect(ranked(row).slice(0, 2).sort()).toEqual([s.at('fluffy'), s.at('blue')].sort());
+	});
+});
+
+describe('several heads', () => {
+	const [text] = SENTENCES.fluffy;
+
+	it('on the fluffy sentence, at least two heads each propose a different Δe, and the proposals are summed', () => {
+		const names = Object.keys(model.heads);
+		const s = run(text, names, false);
+		const proposing = s.heads.filter((h) => h.deltas.flat().some((x) => Math.abs(x) > 0.05));
+		expect(proposing.length).toBeGreaterThanOrEqual(2);
+		expect(proposing[0].deltas).not.toEqual(proposing[1].deltas);
+		s.deltas.forEach((row, i) =>
+			row.forEach((x, j) => {
+				const sum = s.heads.reduce((acc, h) => acc + h.deltas[i][j], 0);
+				expect(x).toBeCloseTo(sum, 12);
+				expect(s.updated[i][j]).toBeCloseTo(s.embeddings[i][j] + sum, 12);
+			})
+		);
+	});
+});
