@@ -71,7 +71,7 @@ test('the address bar follows the active step without adding history entries', a
 		await page.mouse.wheel(0, 250);
 		await page.waitForTimeout(40);
 	}
-	await expect(page).toHaveURL(new RegExp(`/${steps[0].chapter}/[a-z0-9-]+/$`));
+	await expect(page).not.toHaveURL(/localhost:\d+\/$/);
 	const active = await page.locator('.figure-pane [data-step]').getAttribute('data-step');
 	const located = steps.find((s) => s.id === active)!;
 	await expect(page).toHaveURL(new RegExp(`/${located.chapter}/${located.id}/$`));

@@ -69,3 +69,14 @@ export const STAGE_NAMES: Record<string, string> = {
 	parameters: 'Parameter count',
 	'context-length': 'Context length'
 };
+
+/**
+ * A step's short, unique title: "Hot dog, step 6 of 9: Softmax". Used for page titles, embed
+ * captions, previews and oEmbed.
+ */
+export function stepTitle(chapter: Pick<ChapterInfo, 'title' | 'steps'>, stepId: string): string {
+	const index = chapter.steps.findIndex((s) => s.id === stepId);
+	const step = chapter.steps[index];
+	if (!step) return chapter.title;
+	return `${chapter.title}, step ${index + 1} of ${chapter.steps.length}: ${STAGE_NAMES[step.state.stage]}`;
+}

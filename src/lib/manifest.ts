@@ -58,7 +58,16 @@ export interface FigureState {
 	heads: string[];
 	/** Which of the chapter's planes the embedding plane uses (`default` is the chapter's `plane`). */
 	plane: string;
+	/** Which part of a closing-section view to emphasise (see {@link FOCUS}), or null. */
+	focus: string | null;
 }
+
+/** The parts each closing-section view can emphasise, declared by a step's `focus`. */
+export const FOCUS: Partial<Record<Stage, readonly string[]>> = {
+	heads: ['proposals', 'factored'],
+	parameters: ['head', 'model', 'value'],
+	'context-length': ['grid', 'parallel']
+};
 
 /** A 2-D view of the embedding space: each axis is a direction given as feature → weight. */
 export interface Plane {

@@ -49,6 +49,7 @@ const e2 = Math.exp(2);
 
 const state = (over: Partial<FigureState> = {}): FigureState => ({
 	plane: 'default',
+	focus: null,
 	stage: 'update',
 	sentence: 0,
 	compare: [],

@@ -6,6 +6,7 @@ import { planeOf, type Chapter, type Step } from '$lib/manifest';
 import type { ToyModel } from '$lib/model/types';
 import themeCss from '$lib/theme.css?raw';
 import figureCss from '$lib/figures/figure.css?raw';
+import scaleViewsCss from '$lib/figures/scale-views.css?raw';
 
 /** Options for {@link figureSvg}. */
 export interface FigureSvgOptions {
@@ -53,7 +54,7 @@ export function figureSvg(
 	const [w, h] = viewBox ? [Number(viewBox[1]), Number(viewBox[2])] : [400, 400];
 	const width = options.width ?? w;
 	const height = Math.round((width * h) / w);
-	const css = `${themeCss.replaceAll(':root', 'svg')}\nsvg{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',Arial,sans-serif;color:var(--fg)}${options.background ? '\nsvg{background:var(--bg)}' : ''}\n${figureCss}`;
+	const css = `${themeCss.replaceAll(':root', 'svg')}\nsvg{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',Arial,sans-serif;color:var(--fg)}${options.background ? '\nsvg{background:var(--bg)}' : ''}\n${figureCss}\n${scaleViewsCss}`;
 	const theme = options.theme ? ` data-theme="${options.theme}"` : '';
 	svg = svg.replace(
 		/^<svg/,

@@ -1,5 +1,5 @@
 // Validates the figure state a chapter or step declares, and merges a step's state over its chapter's.
-import { STAGES, type FigureState, type Stage } from '$lib/manifest';
+import { FOCUS, STAGES, type FigureState, type Stage } from '$lib/manifest';
 import type { ToyModel } from '$lib/model/types';
 import { tokenize } from '$lib/model/tokenize';
 
@@ -15,7 +15,8 @@ export const STEP_ATTRIBUTES = [
 	'meanings',
 	'highlight',
 	'heads',
-	'plane'
+	'plane',
+	'focus'
 ] as const;
 
 type Key = (typeof STEP_ATTRIBUTES)[number];
@@ -44,7 +45,8 @@ export function baseState(model: ToyModel): FigureState {
 		meanings: [],
 		highlight: [],
 		heads: Object.keys(model.heads).slice(0, 1),
-		plane: 'default'
+		plane: 'default',
+		focus: null
 	};
 }
 
@@ -145,6 +147,9 @@ export function parsePartialState(
 				out.plane = name;
 				break;
 			}
+			case 'focus':
+				out.focus = value === null || value === '' ? null : String(value);
+				break;
 		}
 	}
 	return out;
@@ -172,6 +177,19 @@ export function mergeState(
 		}
 	};
 	if (state.query !== null) inSentence(state.query, 'query');
+	if (state.focus !== null) {
+		const allowed = FOCUS[state.stage];
+		if (!allowed) {
+			throw new Error(
+				`"focus" is only for the stages ${Object.keys(FOCUS).join(', ')} (this step is "${state.stage}")`
+			);
+		}
+		if (!allowed.includes(state.focus)) {
+			throw new Error(
+				`unknown focus "${state.focus}" for stage "${state.stage}". Use one of: ${allowed.join(', ')}`
+			);
+		}
+	}
 	state.highlight.forEach((w) => inSentence(w, 'highlighted word'));
 	return state;
 }
