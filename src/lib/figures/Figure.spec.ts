@@ -1,0 +1,359 @@
+// Renders the figure on the server for fixed states of the real toy model and checks the SVG.
+import { readFileSync } from 'node:fs';
+import { render } from 'svelte/server';
+import { describe, expect, test } from 'vitest';
+import type { FigureState, Plane } from '../manifest.ts';
+import { computeStepData } from '../model/step-data.ts';
+import { loadModel } from '../server/content/model.ts';
+import Figure from './Figure.svelte';
+import { describeFigure } from './describe.ts';
+
+const model = loadModel(readFileSync('content/model.yaml', 'utf8'), 'content/model.yaml');
+const meaningLabels = Object.fromEntries(
+	Object.entries(model.meanings).map(([name, m]) => [name, m.label])
+);
+
+/** Fixed chapters for the tests, so prose edits in content/ never change them. */
+const hotDog = { slug: 'hot-dog', sentences: ['the dog was', 'the hot dog was'] };
+const mole = {
+	slug: 'mole',
+	sentences: ['American true mole', 'one mole of carbon dioxide', 'take a biopsy of the mole']
+};
+const fluffy = {
+	slug: 'fluffy-creature',
+	sentences: ['a fluffy blue creature roamed the verdant forest']
+};
+const animalFood: Plane = {
+	x: { label: 'animal', direction: { animal: 1 } },
+	y: { label: 'food', direction: { food: 1 } }
+};
+const senses: Plane = {
+	x: { label: 'chemistry', direction: { chemistry: 1, animal: -1 } },
+	y: { label: 'skin', direction: { skin: 1 } }
+};
+
+const base: FigureState = {
+	stage: 'embedding',
+	sentence: 0,
+	compare: [],
+	query: null,
+	causal: false,
+	attend: true,
+	readout: false,
+	meanings: [],
+	highlight: [],
+	heads: ['adjective'],
+	plane: 'default',
+	focus: null
+};
+
+function figure(
+	stepId: string,
+	chapter: { slug: string; sentences: string[] },
+	partial: Partial<FigureState>,
+	plane: Plane = animalFood
+) {
+	const state: FigureState = { ...base, ...partial };
+	const data = computeStepData(model, chapter, stepId, state);
+	const { body } = render(Figure, {
+		props: { stepId, state, data, plane, features: model.features, meaningLabels }
+	});
+	const svg = body.slice(body.indexOf('<svg'), body.indexOf('</svg>') + 6);
+	const text = /<p class="fig-visually-hidden"[^>]*>([^<]*)<\/p>/.exec(body)?.[1] ?? '';
+	return { body, svg, text, state, data };
+}
+
+const count = (html: string, pattern: RegExp) => html.match(pattern)?.length ?? 0;
+
+/** The markup of one grid row, found by its query token. */
+function row(svg: string, token: string): string {
+	const start = svg.indexOf(`<g class="fig-row" data-query="${token}"`);
+	expect(start).toBeGreaterThanOrEqual(0);
+	const next = svg.indexOf('<g class="fig-row"', start + 1);
+	return svg.slice(start, next < 0 ? undefined : next);
+}
+
+const hotDogSoftmax: Partial<FigureState> = {
+	sentence: 1,
+	query: 'dog',
+	stage: 'softmax',
+	highlight: ['hot']
+};
+
+describe('Figure', () => {
+	test('the root carries the step and stage, and one 400-unit-wide SVG at most 420 tall', () => {
+		const { body } = figure('softmax', hotDog, hotDogSoftmax);
+		expect(body).toMatch(
+			/<figure class="attention-figure" data-step="softmax" data-stage="softmax"/
+		);
+		expect(count(body, /<svg/g)).toBe(1);
+		const [, w, h] = /viewBox="0 0 (\d+) (\d+)"/.exec(body) ?? [];
+		expect(Number(w)).toBe(400);
+		expect(Number(h)).toBeLessThanOrEqual(420);
+		expect(body).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="([^"]+)"/);
+		const labelled = /aria-labelledby="([^"]+)"/.exec(body)![1];
+		expect(body).toContain(`<title id="${labelled}">`);
+	});
+
+	test('the grid has one cell per query/key pair and its rows are the tokens', () => {
+		for (const [chapter, partial] of [
+			[hotDog, hotDogSoftmax],
+			[fluffy, { stage: 'dot-product' }]
+		] as const) {
+			const { svg, data } = figure('grid', chapter, partial);
+			const sentence = data.sentences.find((s) => s.index === (partial.sentence ?? 0))!;
+			expect(count(svg, /<g class="fig-cell"/g)).toBe(sentence.tokens.length ** 2);
+			const rows = [...svg.matchAll(/<g class="fig-row" data-query="([^"]+)"/g)].map((m) => m[1]);
+			expect(rows).toEqual(sentence.tokens);
+			expect(sentence.tokens.length).toBeGreaterThan(2);
+		}
+	});
+
+	test('with the causal mask, n(n − 1)/2 cells are masked and each row still sums to 1', () => {
+		const { svg, data } = figure('mask', fluffy, { stage: 'mask', causal: true });
+		const n = data.sentences[0].tokens.length;
+		expect(n).toBe(8);
+		expect(count(svg, /data-masked="true"/g)).toBe((n * (n - 1)) / 2);
+		expect(svg).toContain(`data-masked="${(n * (n - 1)) / 2}"`);
+		const sums = [...svg.matchAll(/class="fig-num fig-small fig-muted fig-sum"[^>]*>([^<]+)</g)];
+		expect(sums.map((m) => m[1])).toEqual(Array(n).fill('1.00'));
+		expect(svg).toContain('−∞ before softmax');
+	});
+
+	test('nothing is masked without the causal mask', () => {
+		const { svg } = figure('softmax', hotDog, hotDogSoftmax);
+		expect(count(svg, /data-masked="true"/g)).toBe(0);
+	});
+
+	test('the focused row prints its weights as percentages from the data, summing to about 100', () => {
+		const { svg, data } = figure('softmax', hotDog, hotDogSoftmax);
+		const sentence = data.sentences.find((s) => s.index === 1)!;
+		const i = sentence.tokens.indexOf('dog');
+		const printed = [...row(svg, 'dog').matchAll(/data-value="([^"]+)"/g)].map((m) => m[1]);
+		expect(printed).toEqual(sentence.weights[i].map((w) => `${Math.round(w * 100)}%`));
+		const total = printed.reduce((s, p) => s + Number(p.replace('%', '')), 0);
+		expect(Math.abs(total - 100)).toBeLessThanOrEqual(2);
+		// The strip under the grid repeats the row as bars with the same numbers.
+		const strip = [...svg.matchAll(/class="fig-num fig-small fig-strip-value"[^>]*>([^<]+)</g)];
+		expect(strip.map((m) => m[1])).toEqual(printed);
+	});
+
+	test('scores and scaled scores print the data with true minus signs', () => {
+		const { svg, data } = figure('dot', hotDog, { ...hotDogSoftmax, stage: 'dot-product' });
+		const s = data.sentences.find((x) => x.index === 1)!;
+		const printed = [...row(svg, 'dog').matchAll(/data-value="([^"]+)"/g)].map((m) => m[1]);
+		expect(printed.map((p) => Number(p.replace('−', '-')))).toEqual(
+			s.scores[s.tokens.indexOf('dog')].map((x) => Number(x.toFixed(2)))
+		);
+		const scaled = figure('scale', hotDog, { ...hotDogSoftmax, stage: 'scale' });
+		expect(scaled.svg).toContain(`/ √${model.keySize}`);
+		expect(svg).not.toMatch(/>-\d/);
+	});
+
+	test('the description names the top key and its weight', () => {
+		const { text, data } = figure('softmax', hotDog, hotDogSoftmax);
+		const sentence = data.sentences.find((s) => s.index === 1)!;
+		const weights = sentence.weights[sentence.tokens.indexOf('dog')];
+		const top = weights.indexOf(Math.max(...weights));
+		expect(sentence.tokens[top]).toBe('hot');
+		expect(text).toContain(`“dog” attends most to “hot” (${Math.round(weights[top] * 100)}%)`);
+	});
+
+	test('describeFigure is the text the figure embeds', () => {
+		const { text, body, state, data } = figure('softmax', hotDog, hotDogSoftmax);
+		expect(text).toBe(
+			describeFigure(data, state, { features: model.features, plane: animalFood, meaningLabels })
+				.replaceAll('&', '&amp;')
+				.replaceAll('<', '&lt;')
+		);
+		expect(body).toContain(`<desc id=`);
+	});
+
+	test('query and key: e has one cell per feature, q and every other key one per key dimension', () => {
+		const { svg } = figure('qk', hotDog, { ...hotDogSoftmax, stage: 'query-key' });
+		expect(count(svg, /class="fig-vec-e"/g)).toBe(model.features.length);
+		expect(count(svg, /class="fig-vec-q"/g)).toBe(model.keySize);
+		expect(count(svg, /class="fig-vec-k"/g)).toBe(model.keySize * 3);
+		expect(count(svg, /class="fig-outline-k"/g)).toBe(1);
+	});
+
+	test('embedding: one e arrow for the lookup; mole coincides in all three phrases', () => {
+		const { svg, text } = figure(
+			'same-start',
+			mole,
+			{
+				query: 'mole',
+				compare: [0, 1, 2],
+				heads: ['topic'],
+				meanings: ['mole-animal', 'mole-unit', 'mole-spot']
+			},
+			senses
+		);
+		expect(count(svg, /data-arrow="e-/g)).toBe(1);
+		expect(svg).toContain('mole, in all 3 phrases');
+		expect(count(svg, /class="fig-ray"/g)).toBe(3);
+		expect(count(svg, /data-arrow="u-/g)).toBe(0);
+		expect(text).toContain('context-free vector e of “mole”');
+	});
+
+	test('update: three e + Δe arrows, each labelled with its phrase and landing nearest its meaning', () => {
+		const { svg, text } = figure(
+			'three-arrows',
+			mole,
+			{
+				stage: 'update',
+				query: 'mole',
+				compare: [0, 1, 2],
+				heads: ['topic'],
+				meanings: ['mole-animal', 'mole-unit', 'mole-spot']
+			},
+			senses
+		);
+		expect(count(svg, /data-arrow="u-/g)).toBe(3);
+		for (const phrase of mole.sentences) expect(svg).toContain(`>${phrase}</text>`);
+		expect(text).toContain('e + Δe lands nearest to “the animal”');
+		expect(text).toContain('e + Δe lands nearest to “a unit of amount in chemistry”');
+		expect(text).toContain('e + Δe lands nearest to “a spot on the skin”');
+	});
+
+	test('update for one token: the weighted values are laid head to tail and listed', () => {
+		const { svg, data } = figure('value-update', hotDog, {
+			...hotDogSoftmax,
+			stage: 'update',
+			causal: true,
+			meanings: ['animal', 'food']
+		});
+		const sentence = data.sentences.find((s) => s.index === 1)!;
+		const i = sentence.tokens.indexOf('dog');
+		const used = sentence.weights[i].filter((w) => w > 0).length;
+		expect(count(svg, /data-arrow="w-/g)).toBe(used);
+		expect(svg).toContain('data-key="hot"');
+		expect(svg).toMatch(/lands nearest/);
+	});
+
+	test('the readout lists every candidate and marks the guess, with and without attention', () => {
+		const without = figure('without', hotDog, {
+			sentence: 1,
+			query: 'dog',
+			causal: true,
+			attend: false,
+			readout: true
+		});
+		const withIt = figure('with', hotDog, {
+			sentence: 1,
+			query: 'dog',
+			causal: true,
+			stage: 'update',
+			readout: true
+		});
+		const p = withIt.data.prediction!;
+		expect(without.svg).toContain(`data-guess="${p.withoutUpdate.word}"`);
+		expect(withIt.svg).toContain(`data-guess="${p.withUpdate.word}"`);
+		expect(p.withUpdate.word).not.toBe(p.withoutUpdate.word);
+		for (const word of Object.keys(model.readout)) {
+			expect(withIt.svg).toContain(`data-word="${word}"`);
+		}
+		expect(withIt.svg).toContain('without attention');
+	});
+
+	test('markup uses classes, not colours, and every font size is at least 11', () => {
+		const states: Partial<FigureState>[] = [
+			hotDogSoftmax,
+			{ ...hotDogSoftmax, stage: 'query-key' },
+			{ ...hotDogSoftmax, stage: 'update', readout: true }
+		];
+		for (const partial of states) {
+			const { svg } = figure('x', hotDog, partial);
+			expect(svg).not.toMatch(/#[0-9a-f]{3,6}\b|rgb\(|hsl\(/i);
+			expect(svg).not.toMatch(/<style/);
+			for (const [, size] of svg.matchAll(/font-size="([\d.]+)"/g)) {
+				expect(Number(size)).toBeGreaterThanOrEqual(11);
+			}
+		}
+		const css = readFileSync('src/lib/figures/figure.css', 'utf8');
+		for (const [, size] of css.matchAll(/font-size:\s*([\d.]+)px/g)) {
+			expect(Number(size)).toBeGreaterThanOrEqual(11);
+		}
+		expect(css).toMatch(/tabular-nums/);
+	});
+
+	test('every stage renders for unknown words, a single word and a long sentence', () => {
+		const odd = {
+			slug: 'typed',
+			sentences: [
+				'the zorp was',
+				'dog',
+				'the hot dog was a fluffy blue creature that roamed the verdant forest'
+			]
+		};
+		const stages = ['embedding', 'query-key', 'dot-product', 'scale', 'softmax', 'mask', 'update'];
+		for (const sentence of [0, 1, 2]) {
+			for (const stage of stages) {
+				const { svg, data } = figure('typed', odd, {
+					sentence,
+					stage: stage as FigureState['stage'],
+					query: sentence === 0 ? 'zorp' : 'dog',
+					causal: true
+				});
+				const n = data.sentences[0].tokens.length;
+				if (['dot-product', 'scale', 'softmax', 'mask'].includes(stage)) {
+					expect(count(svg, /<g class="fig-cell"/g)).toBe(n * n);
+				}
+				expect(svg).not.toMatch(/NaN|undefined|Infinity/);
+			}
+		}
+	});
+
+	test('rendering is deterministic', () => {
+		expect(figure('softmax', hotDog, hotDogSoftmax).body).toBe(
+			figure('softmax', hotDog, hotDogSoftmax).body
+		);
+	});
+
+	test.each([
+		[
+			'hot-dog-embedding',
+			hotDog,
+			{
+				sentence: 1,
+				query: 'dog',
+				causal: true,
+				attend: false,
+				readout: true,
+				meanings: ['animal', 'food']
+			},
+			animalFood
+		],
+		['hot-dog-query-key', hotDog, { ...hotDogSoftmax, stage: 'query-key' }, animalFood],
+		['hot-dog-scale', hotDog, { ...hotDogSoftmax, stage: 'scale' }, animalFood],
+		['hot-dog-mask', hotDog, { ...hotDogSoftmax, stage: 'mask', causal: true }, animalFood],
+		[
+			'hot-dog-food-readout',
+			hotDog,
+			{
+				...hotDogSoftmax,
+				stage: 'update',
+				causal: true,
+				readout: true,
+				meanings: ['animal', 'food']
+			},
+			animalFood
+		],
+		[
+			'mole-three-arrows',
+			mole,
+			{
+				stage: 'update',
+				query: 'mole',
+				compare: [0, 1, 2],
+				heads: ['topic'],
+				meanings: ['mole-animal', 'mole-unit', 'mole-spot']
+			},
+			senses
+		],
+		['fluffy-mask', fluffy, { stage: 'mask', causal: true }, animalFood]
+	] as const)('snapshot: %s', async (name, chapter, partial, plane) => {
+		const { svg } = figure(name, chapter, partial as Partial<FigureState>, plane);
+		await expect(svg.replace(/></g, '>\n<')).toMatchFileSnapshot(`__snapshots__/${name}.svg`);
+	});
+});

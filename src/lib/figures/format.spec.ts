@@ -1,0 +1,73 @@
+// Number formatting for figures: minus signs, percentages, scores that fit a cell.
+import { describe, expect, test } from 'vitest';
+import {
+	MINUS,
+	formatFeatures,
+	formatNumber,
+	formatPercent,
+	formatScore,
+	formatShort,
+	formatVector
+} from './format.ts';
+
+describe('formatNumber', () => {
+	test('formatNumber(-1.5) uses a true minus sign', () => {
+		expect(formatNumber(-1.5)).toBe(`${MINUS}1.50`);
+	});
+	test('formatNumber(-0.001) prints no sign for a value that rounds to zero', () => {
+		expect(formatNumber(-0.001)).toBe('0.00');
+	});
+	test('formatNumber(-Infinity) is −∞', () => {
+		expect(formatNumber(-Infinity)).toBe(`${MINUS}∞`);
+	});
+});
+
+describe('formatScore', () => {
+	test('formatScore keeps within the room it is given', () => {
+		for (const x of [0, 3, -0.75, 12.5, -12.5, 123.4, -999]) {
+			for (const room of [4, 5]) {
+				expect(formatScore(x, room).length).toBeLessThanOrEqual(Math.max(room, 4));
+			}
+		}
+	});
+	test('formatScore(1.5, 5) keeps two decimals', () => {
+		expect(formatScore(1.5, 5)).toBe('1.50');
+	});
+});
+
+describe('formatPercent', () => {
+	test('formatPercent(0.714) rounds to a whole percentage', () => {
+		expect(formatPercent(0.714)).toBe('71%');
+	});
+	test('formatPercent(0) is an exact zero, formatPercent(0.001) is not', () => {
+		expect(formatPercent(0)).toBe('0%');
+		expect(formatPercent(0.001)).toBe('<1%');
+	});
+	test('formatPercent(0.5, false) drops the sign', () => {
+		expect(formatPercent(0.5, false)).toBe('50');
+	});
+});
+
+describe('formatFeatures', () => {
+	const features = ['animal', 'food', 'heat'];
+	test('formatFeatures names the largest entries, largest first', () => {
+		expect(formatFeatures([-0.79, 1.18, 0.01], features)).toBe(`+1.18 food, ${MINUS}0.79 animal`);
+	});
+	test('formatFeatures of a tiny vector says so', () => {
+		expect(formatFeatures([0, 0.001, 0], features)).toBe('≈ 0');
+	});
+});
+
+test('formatShort drops trailing zeros', () => {
+	expect([1, 0.35, 0.3, -1.5, 0].map(formatShort)).toEqual([
+		'1',
+		'0.35',
+		'0.3',
+		`${MINUS}1.5`,
+		'0'
+	]);
+});
+
+test('formatVector brackets the entries', () => {
+	expect(formatVector([3, -1], 1)).toBe(`[3.0, ${MINUS}1.0]`);
+});

@@ -1,0 +1,81 @@
+// The grid's layout and label placement: everything fits the figure and nothing overlaps.
+import { describe, expect, test } from 'vitest';
+import {
+	HEIGHT,
+	WIDTH,
+	entersBox,
+	gridLayout,
+	labelBox,
+	placeLabels,
+	textWidth
+} from './layout.ts';
+
+describe('gridLayout', () => {
+	const sentences = [
+		['the', 'hot', 'dog', 'was'],
+		['a', 'fluffy', 'blue', 'creature', 'roamed', 'the', 'verdant', 'forest'],
+		Array.from({ length: 12 }, (_, i) => `word${i}`)
+	];
+	test.each(sentences)('gridLayout fits %s… inside the figure', (...tokens) => {
+		for (const strip of [false, true]) {
+			const L = gridLayout(tokens, { strip });
+			expect(L.x0 - textWidth('queries ↓', 12)).toBeGreaterThanOrEqual(0);
+			expect(L.sumX + 20).toBeLessThanOrEqual(WIDTH);
+			const bottom = (L.stripY ?? L.y0 + L.n * L.cell) + (strip ? 16 + L.stripBar + 14 : 0);
+			expect(bottom).toBeLessThanOrEqual(HEIGHT);
+		}
+	});
+	test('gridLayout rotates column labels only when they do not fit across a cell', () => {
+		expect(gridLayout(sentences[0], { strip: true }).rotate).toBe(false);
+		expect(gridLayout(sentences[1], { strip: true }).rotate).toBe(true);
+	});
+	test('gridLayout makes cells big enough for numbers at 8 tokens', () => {
+		expect(gridLayout(sentences[1], { strip: true }).cell).toBeGreaterThanOrEqual(24);
+	});
+});
+
+describe('placeLabels', () => {
+	const bounds = { x: 0, y: 0, width: 400, height: 300 };
+	test('placeLabels keeps labels inside the bounds', () => {
+		const placed = placeLabels(
+			[
+				{ id: 'a', x: 395, y: 150, dx: 1, dy: 0, width: 120, height: 14 },
+				{ id: 'b', x: 5, y: 5, dx: -1, dy: -1, width: 80, height: 14 }
+			],
+			bounds
+		);
+		expect(placed[0].anchor).toBe('start');
+		expect(placed[0].x + 120).toBeLessThanOrEqual(400);
+		expect(placed[1].anchor).toBe('end');
+		expect(placed[1].x - 80).toBeGreaterThanOrEqual(0);
+		expect(placed[1].y - 14 * 0.8).toBeGreaterThanOrEqual(0);
+	});
+	test('placeLabels moves a label off one already placed at the same point', () => {
+		const [a, b] = placeLabels(
+			[
+				{ id: 'a', x: 200, y: 150, dx: 1, dy: 0, width: 60, height: 14 },
+				{ id: 'b', x: 200, y: 150, dx: 1, dy: 0, width: 60, height: 14 }
+			],
+			bounds
+		);
+		const boxA = labelBox(a, 60, 14);
+		const boxB = labelBox(b, 60, 14);
+		const apart =
+			boxA.right <= boxB.left ||
+			boxB.right <= boxA.left ||
+			boxA.bottom <= boxB.top ||
+			boxB.bottom <= boxA.top;
+		expect(apart).toBe(true);
+	});
+});
+
+test('textWidth grows with the text and the size', () => {
+	expect(textWidth('creature', 12)).toBeGreaterThan(textWidth('the', 12));
+	expect(textWidth('dog', 24)).toBeCloseTo(2 * textWidth('dog', 12));
+});
+
+test('entersBox finds where a segment first meets a box', () => {
+	const box = { left: 10, right: 20, top: -5, bottom: 5 };
+	expect(entersBox(0, 0, 40, 0, box)).toBeCloseTo(0.25);
+	expect(entersBox(0, 10, 40, 10, box)).toBeNull();
+});

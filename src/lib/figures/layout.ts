@@ -1,0 +1,232 @@
+// Pure geometry for figures: text width estimates, the grid's layout and label placement.
+
+/** The figure's coordinate system: every view draws into a 400-unit-wide viewBox. */
+export const WIDTH = 400;
+/** The figure's height in viewBox units, the same for every stage so the page never reflows. */
+export const HEIGHT = 400;
+
+/**
+ * An estimate of how wide `text` sets in the UI sans-serif at `size` units. Deliberately
+ * generous, so layouts computed on the server (where nothing can be measured) do not collide.
+ */
+export function textWidth(text: string, size: number): number {
+	let em = 0;
+	for (const ch of text) {
+		if (/[ijl.,:;'!|·]/.test(ch)) em += 0.3;
+		else if (/[ftr()[\]]/.test(ch)) em += 0.4;
+		else if (ch === ' ') em += 0.32;
+		else if (/[mwMW]/.test(ch)) em += 0.92;
+		else if (/[A-Z]/.test(ch)) em += 0.7;
+		else if (/[0-9]/.test(ch)) em += 0.62;
+		else if (/[−+<>=→←↑↓∞%]/.test(ch)) em += 0.8;
+		else em += 0.6;
+	}
+	return em * size;
+}
+
+/** The stages the attention grid draws. */
+export type GridStage = 'dot-product' | 'scale' | 'softmax' | 'mask';
+
+/** Sizes used by the grid (viewBox units). */
+export const GRID_TEXT = { label: 12.5, axis: 12, title: 13, number: 12.5, small: 11.5 };
+
+/** Where everything in the attention grid goes, computed from the tokens alone. */
+export interface GridLayout {
+	n: number;
+	/** Side of one cell. */
+	cell: number;
+	/** Top-left corner of the cell block. */
+	x0: number;
+	y0: number;
+	/** Whether column labels are set at an angle because they do not fit across a cell. */
+	rotate: boolean;
+	/** Baseline of the stage title. */
+	titleY: number;
+	/** Baseline of the "keys →" axis title. */
+	keysTitleY: number;
+	/** x of the row-sum (Σ) column's centre. */
+	sumX: number;
+	/** Top of the focused-row strip below the grid, or null when there is none. */
+	stripY: number | null;
+	/** Height of the strip's bars at full weight. */
+	stripBar: number;
+	/** Characters a cell number may use. */
+	room: number;
+	/** Font size of cell numbers. */
+	numberSize: number;
+}
+
+const MARGIN = 6;
+const SUM_W = 44;
+const TITLE_H = 30;
+const STRIP_H = 66;
+
+/**
+ * Lays out a tokens × tokens grid in the figure: row labels on the left, column labels on top
+ * (rotated when they would not fit across a cell), a Σ column on the right and, when a query is
+ * focused, a strip of that row's values below the cells.
+ */
+export function gridLayout(
+	tokens: string[],
+	options: { strip: boolean; width?: number; height?: number }
+): GridLayout {
+	const { strip, width = WIDTH, height = HEIGHT } = options;
+	const n = Math.max(1, tokens.length);
+	const widest = Math.max(
+		textWidth('queries ↓', GRID_TEXT.axis),
+		...tokens.map((t) => textWidth(t, GRID_TEXT.label))
+	);
+	const left = Math.ceil(widest + 12);
+	const across = Math.floor((width - 2 * MARGIN - left - SUM_W) / n);
+	const widestToken = Math.max(0, ...tokens.map((t) => textWidth(t, GRID_TEXT.label)));
+	let cell = Math.min(64, across);
+	const rotate = widestToken > cell - 6;
+	// Rotated labels at 45° rise by their width times sin 45°.
+	const labelsH = rotate ? Math.ceil(widestToken * Math.SQRT1_2 + 14) : 22;
+	const topH = TITLE_H + 16 + labelsH;
+	const stripH = strip ? STRIP_H : 0;
+	const down = Math.floor((height - topH - stripH - MARGIN) / n);
+	cell = Math.max(12, Math.min(cell, down));
+	const blockW = left + n * cell + SUM_W;
+	const x0 = Math.round(Math.max(MARGIN, (width - blockW) / 2) + left);
+	const y0 = topH;
+	const numberSize = cell >= 44 ? 14 : GRID_TEXT.number;
+	const room = Math.max(3, Math.floor((cell - 4) / (numberSize * 0.58)));
+	return {
+		n,
+		cell,
+		x0,
+		y0,
+		rotate,
+		titleY: 17,
+		keysTitleY: TITLE_H + 10,
+		sumX: x0 + n * cell + SUM_W / 2 + 2,
+		stripY: strip ? y0 + n * cell + 14 : null,
+		stripBar: 30,
+		room,
+		numberSize
+	};
+}
+
+/** A text label to place near an anchor point. */
+export interface LabelRequest {
+	id: string;
+	/** The point the label belongs to. */
+	x: number;
+	y: number;
+	/** Which way to push the label away from its point (a direction, need not be unit length). */
+	dx: number;
+	dy: number;
+	width: number;
+	height: number;
+}
+
+/** Where a label was set: its baseline start and text-anchor. */
+export interface PlacedLabel {
+	id: string;
+	x: number;
+	y: number;
+	anchor: 'start' | 'middle' | 'end';
+}
+
+/** An axis-aligned rectangle by its edges. */
+export interface Box {
+	left: number;
+	top: number;
+	right: number;
+	bottom: number;
+}
+
+/** The box a placed label covers (baseline at y; ascent 0.8 and descent 0.2 of its height). */
+export function labelBox(label: PlacedLabel, width: number, height: number): Box {
+	const left =
+		label.anchor === 'start'
+			? label.x
+			: label.anchor === 'end'
+				? label.x - width
+				: label.x - width / 2;
+	return { left, right: left + width, top: label.y - height * 0.8, bottom: label.y + height * 0.2 };
+}
+
+/**
+ * Where the segment from (x1, y1) to (x2, y2) first enters `box`, as a fraction of its length
+ * in [0, 1], or null when it misses the box.
+ */
+export function entersBox(x1: number, y1: number, x2: number, y2: number, box: Box): number | null {
+	let t0 = 0;
+	let t1 = 1;
+	const dx = x2 - x1;
+	const dy = y2 - y1;
+	const clip = (p: number, q: number) => {
+		if (p === 0) return q >= 0;
+		const r = q / p;
+		if (p < 0) {
+			if (r > t1) return false;
+			if (r > t0) t0 = r;
+		} else {
+			if (r < t0) return false;
+			if (r < t1) t1 = r;
+		}
+		return true;
+	};
+	if (
+		clip(-dx, x1 - box.left) &&
+		clip(dx, box.right - x1) &&
+		clip(-dy, y1 - box.top) &&
+		clip(dy, box.bottom - y1)
+	) {
+		return t0;
+	}
+	return null;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+	return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+/**
+ * Places labels beside their points, pushed outward along (dx, dy) and kept inside `bounds`.
+ * When that spot overlaps a label placed earlier (or an `avoid` box), it tries the other sides
+ * of the point, turning away from the preferred direction in 45° steps, then small vertical
+ * nudges; labels earlier in the list win.
+ */
+export function placeLabels(
+	requests: LabelRequest[],
+	bounds: { x: number; y: number; width: number; height: number },
+	avoid: Box[] = [],
+	gap = 6
+): PlacedLabel[] {
+	const taken: Box[] = [...avoid];
+	const angles = [0, 45, -45, 90, -90, 135, -135, 180].map((a) => (a * Math.PI) / 180);
+	return requests.map((r) => {
+		const len = Math.hypot(r.dx, r.dy) || 1;
+		const base = Math.atan2(r.dy / len, r.dx / len);
+		const candidate = (angle: number, nudge = 0): PlacedLabel & { box: Box } => {
+			const ux = Math.cos(angle);
+			const uy = Math.sin(angle);
+			const anchor: PlacedLabel['anchor'] = ux > 0.35 ? 'start' : ux < -0.35 ? 'end' : 'middle';
+			let x = r.x + ux * gap;
+			// Baseline: below the point when pushed down, above it when pushed up.
+			let y =
+				r.y + uy * gap + (uy > 0.35 ? r.height * 0.8 : uy < -0.35 ? 0 : r.height * 0.35) + nudge;
+			const place = { id: r.id, x, y, anchor };
+			const b = labelBox(place, r.width, r.height);
+			if (b.left < bounds.x) x += bounds.x - b.left;
+			if (b.right > bounds.x + bounds.width) x -= b.right - (bounds.x + bounds.width);
+			if (b.top < bounds.y) y += bounds.y - b.top;
+			if (b.bottom > bounds.y + bounds.height) y -= b.bottom - (bounds.y + bounds.height);
+			const placed = { id: r.id, x, y, anchor };
+			return { ...placed, box: labelBox(placed, r.width, r.height) };
+		};
+		const free = (c: { box: Box }) => !taken.some((t) => overlaps(t, c.box));
+		let best = angles.map((a) => candidate(base + a)).find(free);
+		for (let i = 1; !best && i <= 12; i++) {
+			const k = Math.ceil(i / 2) * (i % 2 ? 1 : -1);
+			const c = candidate(base, k * (r.height + 1));
+			if (free(c)) best = c;
+		}
+		best ??= candidate(base);
+		taken.push(best.box);
+		return { id: best.id, x: best.x, y: best.y, anchor: best.anchor };
+	});
+}

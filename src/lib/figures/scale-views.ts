@@ -1,0 +1,29 @@
+// Number words for the closing section's views: grouped counts and "about 58 billion" phrasing.
+import { MINUS } from './format.ts';
+
+const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** A whole count with thousands separators: 57,982,058,496. */
+export function formatCount(value: number): string {
+	return grouped.format(value).replace(/-/g, MINUS);
+}
+
+/**
+ * A count in words, rounded to `digits` significant digits: "6.3 million", "58 billion".
+ * Counts below a thousand print in full.
+ */
+export function formatApproximate(value: number, digits = 2): string {
+	if (Math.abs(value) < 1000) return formatCount(value);
+	return new Intl.NumberFormat('en-US', {
+		notation: 'compact',
+		compactDisplay: 'long',
+		maximumSignificantDigits: digits
+	})
+		.format(value)
+		.replace(/-/g, MINUS);
+}
+
+/** A share in [0, 1] as a whole percentage: 0.3313 → "33%". */
+export function formatShare(share: number): string {
+	return `${Math.round(share * 100)}%`;
+}
