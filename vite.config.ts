@@ -63,6 +63,7 @@ function proseModule(): Plugin {
 
 export default defineConfig({
 	plugins: [sveltekit(), watchContent(), proseModule()],
+	build: { sourcemap: process.env.SOURCEMAP === '1' },
 	define: {
 		__PUBLIC_ORIGIN__: JSON.stringify(origin)
 	},

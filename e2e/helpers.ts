@@ -35,12 +35,19 @@ export async function allSteps(request: APIRequestContext) {
 export async function recordFigureSteps(page: Page) {
 	await page.evaluate(() => {
 		const w = window as unknown as { __steps: string[] };
-		const fig = document.querySelector('.figure-pane [data-step]')!;
-		w.__steps = [fig.getAttribute('data-step')!];
+		const pane = document.querySelector('.figure-pane')!;
+		const current = () => pane.querySelector('[data-step]')?.getAttribute('data-step') ?? '';
+		w.__steps = [current()];
+		// The prerendered figure is swapped for a live one on the first move: watch the whole pane.
 		new MutationObserver(() => {
-			const id = fig.getAttribute('data-step')!;
-			if (w.__steps[w.__steps.length - 1] !== id) w.__steps.push(id);
-		}).observe(fig, { attributes: true, attributeFilter: ['data-step'] });
+			const id = current();
+			if (id && w.__steps[w.__steps.length - 1] !== id) w.__steps.push(id);
+		}).observe(pane, {
+			subtree: true,
+			childList: true,
+			attributes: true,
+			attributeFilter: ['data-step']
+		});
 	});
 }
 

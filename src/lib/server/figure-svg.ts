@@ -1,8 +1,8 @@
 // Renders a step's figure to a standalone SVG document: for no-JS readers, downloads and previews.
 import { render } from 'svelte/server';
 import Figure from '$lib/figures/Figure.svelte';
-import { computeStepData } from '$lib/model/step-data';
-import { planeOf, type Chapter, type Step } from '$lib/manifest';
+import { figureProps } from '$lib/figures/props';
+import type { Chapter, Step } from '$lib/manifest';
 import type { ToyModel } from '$lib/model/types';
 import themeCss from '$lib/theme.css?raw';
 import figureCss from '$lib/figures/figure.css?raw';
@@ -26,6 +26,12 @@ export function extractSvg(html: string): string {
 	return html.slice(start, end + '</svg>'.length);
 }
 
+/** Server-render a step's figure (the same markup the page's live figure produces). */
+export function figureHtml(model: ToyModel, chapter: Chapter, step: Step): string {
+	const { body } = render(Figure, { props: figureProps(model, chapter, step.id, step.state) });
+	return body;
+}
+
 /** A complete, self-contained SVG document of one step's figure in that step's state. */
 export function figureSvg(
 	model: ToyModel,
@@ -33,23 +39,7 @@ export function figureSvg(
 	step: Step,
 	options: FigureSvgOptions = {}
 ): string {
-	const data = computeStepData(model, chapter, step.id, step.state);
-	const meaningLabels = Object.fromEntries(
-		Object.entries(model.meanings).map(([k, m]) => [k, m.label])
-	);
-	const { body } = render(Figure, {
-		props: {
-			stepId: step.id,
-			state: step.state,
-			data,
-			plane: planeOf(chapter, step.state),
-			features: model.features,
-			meaningLabels,
-			title: chapter.title,
-			reducedMotion: true
-		}
-	});
-	let svg = extractSvg(body).replace(/<!--[^]*?-->/g, '');
+	let svg = extractSvg(figureHtml(model, chapter, step)).replace(/<!--[^]*?-->/g, '');
 	const viewBox = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg);
 	const [w, h] = viewBox ? [Number(viewBox[1]), Number(viewBox[2])] : [400, 400];
 	const width = options.width ?? w;

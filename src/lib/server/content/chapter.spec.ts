@@ -89,6 +89,16 @@ describe('parseChapter(valid fixture) output', () => {
 	});
 });
 
+describe('step summaries', () => {
+	it('unwrap nested TeX commands into readable text', () => {
+		const source =
+			'---\ntitle: T\ndescription: D\nsentences:\n  - the dog was\n---\n\n' +
+			':::step{#s stage="update"}\nValues are $\\val{\\mathbf{v}} = W_V\\,\\mathbf{e}$. More.\n:::\n';
+		const chapter = parseChapter(source, 'content/01-t.md', model, new Map());
+		expect(chapter.steps[0].summary).toBe('Values are v = W_V e.');
+	});
+});
+
 describe('buildManifest(files)', () => {
 	const modelSource = readFileSync('content/model.yaml', 'utf8');
 	const index = '---\ntitle: T\ndescription: D\n---\n\nOpening.\n';

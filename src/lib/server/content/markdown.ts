@@ -155,14 +155,27 @@ function summarise(children: RootContent[]): string {
 }
 
 function cleanTex(tex: string): string {
-	return tex
-		.replace(/\\(?:qry|key|val|text|mathbf|operatorname)\{([^{}]*)\}/g, '$1')
+	let text = tex;
+	// Unwrap one-argument commands from the inside out: \val{\mathbf{v}} → \val{v} → v.
+	for (let i = 0; i < 5; i++) {
+		const next = text.replace(
+			/\\(?:qry|key|val|text|mathbf|mathrm|operatorname|boldsymbol)\{([^{}]*)\}/g,
+			'$1'
+		);
+		if (next === text) break;
+		text = next;
+	}
+	return text
 		.replace(/\\sqrt\{([^{}]*)\}/g, '√$1')
+		.replace(/\\(?:,|;|!|quad|qquad)/g, ' ')
 		.replace(/\\cdot/g, '·')
+		.replace(/\\times/g, '×')
 		.replace(/\\top/g, 'ᵀ')
 		.replace(/\\infty/g, '∞')
+		.replace(/_\{([^{}]*)\}/g, '_$1')
 		.replace(/[{}\\]/g, '')
-		.replace(/_/g, '');
+		.replace(/\s+/g, ' ')
+		.trim();
 }
 
 /**

@@ -1,5 +1,6 @@
 // The essay's rendered prose for server rendering only (see `virtual:essay-prose` in vite.config.ts).
 import { loadContent } from './index.ts';
+import { figureHtml as renderFigure } from '../figure-svg.ts';
 
 let last: { manifest: unknown; prose: Record<string, string> } | undefined;
 
@@ -12,13 +13,22 @@ function collect(): Record<string, string> {
 	};
 	for (const chapter of manifest.chapters) {
 		out[`intro:${chapter.slug}`] = chapter.intro;
-		for (const step of chapter.steps) out[step.id] = step.html;
+		for (const step of chapter.steps) {
+			out[step.id] = step.html;
+			out[`figure:${step.id}`] = renderFigure(loadContent().model, chapter, step);
+		}
 	}
 	last = { manifest, prose: out };
 	return out;
 }
 
-/** Prose HTML keyed by `opening`, `intro:<chapter>` and step id; `mathCss` is MathJax's <style>. */
+// Render everything when the server code loads, not in the middle of rendering a page.
+collect();
+
+/**
+ * Prose HTML keyed by `opening`, `intro:<chapter>` and step id; `mathCss` is MathJax's <style>;
+ * `figure:<step id>` is that step's figure, prerendered (the page swaps in a live one later).
+ */
 export const prose: Record<string, string> = new Proxy({} as Record<string, string>, {
 	get: (_target, key) => (typeof key === 'string' ? collect()[key] : undefined)
 });

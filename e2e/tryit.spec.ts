@@ -1,0 +1,398 @@
+// The "try it yourself" figures in a real browser: typing, picking the query, the mask, the sliders, sharing.
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+/** The try-it at the end of a chapter. */
+function tryit(page: Page, chapter: string): Locator {
+	return page.locator(`[data-tryit="${chapter}"]`);
+}
+
+/** Open a page. */
+async function open(page: Page, url: string) {
+	await page.goto(url);
+}
+
+/**
+ * A chapter's try-it, once it is live: the page prerenders it and loads the interactive one when
+ * the reader comes near, so scroll to it and wait until it responds.
+ */
+async function live(page: Page, chapter: string): Promise<Locator> {
+	const t = tryit(page, chapter);
+	await t.scrollIntoViewIfNeeded();
+	await expect(t).toHaveAttribute('data-ready', 'true');
+	return t;
+}
+
+/** The focused query's weights from the query detail, in sentence order. */
+async function weights(t: Locator): Promise<number[]> {
+	return t
+		.locator('.tryit-weights tbody tr')
+		.evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-weight'))));
+}
+
+/** Fail the test on any dialog or uncaught page error. */
+function watchForTrouble(page: Page): string[] {
+	const trouble: string[] = [];
+	page.on('dialog', (d) => {
+		trouble.push(`dialog: ${d.message()}`);
+		void d.dismiss();
+	});
+	page.on('pageerror', (e) => trouble.push(`pageerror: ${e.message}`));
+	page.on('console', (m) => {
+		if (m.type() === 'error') trouble.push(`console: ${m.text()}`);
+	});
+	return trouble;
+}
+
+test.beforeEach(async ({ page }) => {
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+});
+
+test('typing a sentence recomputes the grid and the weights at every stage', async ({ page }) => {
+	await open(page, '/');
+	const t = await live(page, 'hot-dog');
+	await expect(t.locator('.tryit-input')).toHaveValue('the hot dog was');
+	const before = await weights(t);
+
+	await t.locator('.tryit-input').fill('a hot blue dog was');
+	await expect(t.locator('.tryit-token')).toHaveText(['a', 'hot', 'blue', 'dog', 'was']);
+	await expect(t.locator('.tryit-token[aria-pressed="true"]')).toHaveText('dog');
+	await expect(t.locator('.fig-grid')).toHaveAttribute('data-tokens', '5');
+	await expect(t.locator('.fig-row')).toHaveCount(5);
+	const after = await weights(t);
+	expect(after).toHaveLength(5);
+	expect(after).not.toEqual(before);
+
+	const stages = {
+		'dot-product': 'Dot product',
+		scale: 'Scale',
+		softmax: 'Softmax',
+		mask: 'Mask',
+		update: 'Update'
+	};
+	for (const [stage, label] of Object.entries(stages)) {
+		await t.getByRole('radio', { name: label }).check();
+		const figure = t.locator('.tryit-figure [data-stage]').first();
+		await expect(figure).toHaveAttribute('data-stage', stage);
+		await t.locator('.tryit-input').fill(`the small ${stage.length > 5 ? 'red' : 'green'} cat was`);
+		if (stage === 'update') {
+			await expect(figure.locator('svg title')).toContainText('cat');
+		} else {
+			await expect(t.locator('.fig-row[data-query="cat"]')).toHaveCount(1);
+			await expect(t.locator('.fig-grid')).toHaveAttribute('data-tokens', '5');
+		}
+		await expect(t.locator('.tryit-query-title')).toContainText('cat');
+	}
+});
+
+test('an unknown word is kept, marked and explained, with a neutral embedding', async ({
+	page
+}) => {
+	await open(page, '/');
+	const t = await live(page, 'hot-dog');
+	await t.locator('.tryit-input').fill('the zorgle dog was');
+	const unknown = t.locator('.tryit-token.tryit-unknown');
+	await expect(unknown).toHaveCount(1);
+	await expect(unknown).toContainText('zorgle');
+	await expect(unknown).toContainText('unknown word');
+	await expect(t.locator('[data-unknown-note]')).toContainText('all-zero embedding');
+	await expect(t.locator('.fig-row')).toHaveCount(4);
+	await expect(t.locator('.fig-row[data-query="zorgle"] .fig-unknown')).toHaveCount(1);
+	const w = await weights(t);
+	expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+});
+
+test('clicking or tapping a token makes it the focused query', async ({ page }) => {
+	await open(page, '/');
+	const t = await live(page, 'hot-dog');
+	await t.locator('.tryit-token', { hasText: 'hot' }).click();
+	await expect(t.locator('.tryit-token[aria-pressed="true"]')).toHaveText('hot');
+	await expect(t.locator('.tryit-query-title')).toContainText('hot');
+	await expect(t.locator('.fig-strip')).toHaveAttribute('data-query', 'hot');
+	const w = await weights(t);
+	// "hot" (row 2) may see only "the" and itself under the causal mask.
+	expect(w[2]).toBe(0);
+	expect(w[3]).toBe(0);
+	expect(w[0] + w[1]).toBeCloseTo(1, 6);
+	const box = await t.locator('.tryit-token').first().boundingBox();
+	expect(box!.height).toBeGreaterThanOrEqual(44);
+	expect(box!.width).toBeGreaterThanOrEqual(44);
+});
+
+test('the keyboard picks the query: arrows, Home, End', async ({ page }) => {
+	await open(page, '/');
+	const t = await live(page, 'hot-dog');
+	const pressed = t.locator('.tryit-token[aria-pressed="true"]');
+	await pressed.focus();
+	await page.keyboard.press('ArrowLeft');
+	await expect(pressed).toHaveText('hot');
+	await expect(t.locator('.tryit-token', { hasText: 'hot' })).toBeFocused();
+	await page.keyboard.press('End');
+	await expect(pressed).toHaveText('was');
+	await page.keyboard.press('Home');
+	await expect(pressed).toHaveText('the');
+	await expect(t.locator('.tryit-query-title')).toContainText('the');
+	await page.keyboard.press('ArrowRight');
+	await expect(pressed).toHaveText('hot');
+	await expect(t.locator('[data-live]')).toContainText('“hot” attends most to');
+});
+
+test('flipping the mask hatches the later keys and their weights become exactly 0', async ({
+	page
+}) => {
+	await open(page, '/');
+	const t = await live(page, 'fluffy-creature');
+	const grid = t.locator('.fig-grid');
+	await expect(grid).toHaveAttribute('data-masked', '0');
+	const unmasked = await weights(t);
+	expect(unmasked.slice(4).some((w) => w > 0)).toBe(true);
+
+	await t.getByRole('checkbox', { name: /causal mask/i }).check();
+	await expect(grid).toHaveAttribute('data-masked', String((8 * 7) / 2));
+	await expect(t.locator('.fig-cell[data-masked="true"]')).toHaveCount(28);
+	const masked = await weights(t);
+	expect(masked.slice(4)).toEqual([0, 0, 0, 0]);
+	expect(masked.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+	await expect(t.locator('.tryit-weights tr[data-masked]')).toHaveCount(4);
+
+	await t.getByRole('checkbox', { name: /causal mask/i }).uncheck();
+	await expect(grid).toHaveAttribute('data-masked', '0');
+});
+
+test('moving a query slider toward a key raises that key’s weight', async ({ page }) => {
+	await open(page, '/');
+	const t = await live(page, 'fluffy-creature');
+	const before = await weights(t);
+	// q₂ meets the keys of colour and texture words: "fluffy" (1) and "blue" (2).
+	const slider = t.getByRole('slider').nth(1);
+	await slider.focus();
+	for (let i = 0; i < 15; i++) await page.keyboard.press('ArrowRight');
+	await expect(slider).toHaveValue('3.5');
+	await expect(t.locator('.tryit-slider output').nth(1)).toHaveText('3.50');
+	const after = await weights(t);
+	expect(after[1]).toBeGreaterThan(before[1]);
+	expect(after[2]).toBeGreaterThan(before[2]);
+	expect(after.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+	await expect(page).toHaveURL(/[?&]dq=0(%2C|,)1\.5(%2C|,)0(%2C|,)0/);
+
+	await t.getByRole('button', { name: 'Reset the query' }).click();
+	expect(await weights(t)).toEqual(before);
+});
+
+test('the state lives in the address bar without adding history entries', async ({ page }) => {
+	await open(page, '/');
+	const length = await page.evaluate(() => history.length);
+	const t = await live(page, 'hot-dog');
+	await t.locator('.tryit-input').focus();
+	await page.keyboard.press('End');
+	await t.locator('.tryit-input').pressSequentially(' hot', { delay: 20 });
+	await expect(page).toHaveURL(/\?try=hot-dog&s=the\+hot\+dog\+was\+hot&q=2&causal=1&stage=mask$/);
+	expect(await page.evaluate(() => history.length)).toBe(length);
+});
+
+test('a shared link reopens the same state in the essay, scrolled into view', async ({
+	page,
+	context,
+	browser
+}) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await open(page, '/');
+	const t = await live(page, 'mole');
+	await t.locator('.tryit-input').fill('take a biopsy of the mole on my skin');
+	await t.locator('.tryit-token', { hasText: 'biopsy' }).click();
+	await t.getByRole('radio', { name: 'Scale' }).check();
+	await t.getByRole('checkbox', { name: /causal mask/i }).check();
+	const slider = t.getByRole('slider').first();
+	await slider.focus();
+	await page.keyboard.press('ArrowLeft');
+	await page.keyboard.press('ArrowLeft');
+	await expect(page).toHaveURL(/dq=-0\.2/);
+	const state = {
+		values: await t
+			.locator('.tryit-grid .fig-cell')
+			.evaluateAll((c) => c.map((el) => el.getAttribute('data-value'))),
+		weights: await weights(t)
+	};
+	await t.getByRole('link', { name: 'Copy link' }).click();
+	await expect(t.locator('.tryit-status')).toHaveText('Link copied.');
+	const link = await page.evaluate(() => navigator.clipboard.readText());
+	expect(new URL(link).search).toBe(new URL(page.url()).search);
+
+	const other = await browser.newPage();
+	await other.emulateMedia({ reducedMotion: 'reduce' });
+	const trouble = watchForTrouble(other);
+	await open(other, link);
+	// The link's state wakes this try-it at once and scrolls to it: no scrolling here.
+	const o = tryit(other, 'mole');
+	await expect(o).toHaveAttribute('data-ready', 'true');
+	await expect(o).toBeInViewport({ ratio: 0.2 });
+	await expect(o.locator('.tryit-input')).toHaveValue('take a biopsy of the mole on my skin');
+	await expect(o.locator('.tryit-token[aria-pressed="true"]')).toHaveText('biopsy');
+	await expect(o.getByRole('radio', { name: 'Scale' })).toBeChecked();
+	await expect(o.getByRole('checkbox', { name: /causal mask/i })).toBeChecked();
+	await expect(o.locator('.tryit-grid')).toHaveAttribute('data-stage', 'scale');
+	await expect(o.locator('.tryit-grid .fig-cell').first()).toHaveAttribute(
+		'data-value',
+		state.values[0]!
+	);
+	expect(
+		await o
+			.locator('.tryit-grid .fig-cell')
+			.evaluateAll((c) => c.map((el) => el.getAttribute('data-value')))
+	).toEqual(state.values);
+	expect(await weights(o)).toEqual(state.weights);
+	await other.waitForTimeout(1700);
+	expect(new URL(other.url()).search).toBe(new URL(link).search);
+	expect(trouble).toEqual([]);
+	await other.close();
+});
+
+test('past 24 words and at 200 characters a polite message says so', async ({ page }) => {
+	await open(page, '/');
+	const t = await live(page, 'hot-dog');
+	await t.locator('.tryit-input').fill(Array.from({ length: 30 }, () => 'dog').join(' '));
+	await expect(t.locator('[data-cap]')).toContainText('at most 24 words');
+	await expect(t.locator('[data-cap]')).toContainText('last 6 words are left out');
+	await expect(t.locator('.tryit-token')).toHaveCount(24);
+	await expect(t.locator('.fig-row')).toHaveCount(24);
+	await expect(t.locator('[data-live]')).toContainText('at most 24 words');
+
+	await t.locator('.tryit-input').fill('');
+	await t.locator('.tryit-input').pressSequentially('a'.repeat(205));
+	await expect(t.locator('.tryit-input')).toHaveValue('a'.repeat(200));
+	await expect(t.locator('[data-cap]')).toContainText('200-character limit');
+});
+
+test('an empty sentence shows a hint instead of an empty figure', async ({ page }) => {
+	await open(page, '/');
+	const t = await live(page, 'hot-dog');
+	await t.locator('.tryit-input').fill('   ');
+	await expect(t.locator('[data-empty]')).toBeVisible();
+	await expect(t.locator('.tryit-grid')).toHaveCount(0);
+	await expect(t.locator('.tryit-token')).toHaveCount(0);
+	await t.locator('.tryit-input').fill('the dog');
+	await expect(t.locator('.tryit-grid')).toBeVisible();
+});
+
+test('markup typed or passed in the URL shows as text and runs nothing', async ({ page }) => {
+	const trouble = watchForTrouble(page);
+	const markup = '<img src=x onerror=alert(1)>';
+	await open(page, `/?try=hot-dog&s=${encodeURIComponent(markup)}`);
+	const t = await live(page, 'hot-dog');
+	await expect(t.locator('.tryit-input')).toHaveValue(markup);
+	await expect(t.locator('.tryit-token bdi')).toHaveText([
+		'img',
+		'src',
+		'x',
+		'onerror',
+		'alert',
+		'1'
+	]);
+	await t.locator('.tryit-input').fill(`the ${markup} <script>alert(2)</script> dog`);
+	await expect(t.locator('.tryit-token').first()).toHaveText('the');
+	await t.locator('.tryit-token', { hasText: 'script' }).first().click();
+	await t.getByRole('radio', { name: 'Update' }).check();
+	await page.waitForTimeout(500);
+	expect(await page.locator('img[src="x"], [data-tryit] script').count()).toBe(0);
+	expect(await t.innerHTML()).not.toContain('<img src="x"');
+	expect(trouble).toEqual([]);
+});
+
+test('unknown or malformed URL parameters fall back to the defaults without an error', async ({
+	page
+}) => {
+	const trouble = watchForTrouble(page);
+	await open(page, '/?try=hot-dog&q=zz&stage=nope&causal=maybe&dq=a,b&extra=1');
+	const t = await live(page, 'hot-dog');
+	await expect(t.locator('.tryit-input')).toHaveValue('the hot dog was');
+	await expect(t.locator('.tryit-token[aria-pressed="true"]')).toHaveText('dog');
+	await expect(t.getByRole('radio', { name: 'Mask' })).toBeChecked();
+	await open(page, '/?try=no-such-chapter&s=zzz');
+	await expect(t.locator('.tryit-input')).toHaveValue('the hot dog was');
+	expect(trouble).toEqual([]);
+});
+
+test('emoji, right-to-left words, repeats and a very long word keep a 390 px page from overflowing', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	const trouble = watchForTrouble(page);
+	await open(page, '/');
+	const t = await live(page, 'fluffy-creature');
+	const sentence =
+		'the 🐶 dog 👩‍👩‍👧 was שלום עולם مرحبا café naïve 東京大学東京大学東京 ' +
+		'supercalifragilisticexpialidociousandthensomemorewordsjoined dog dog dog';
+	await t.locator('.tryit-input').fill(sentence);
+	await expect(t.locator('.tryit-token')).toHaveCount(13);
+	await expect(t.locator('.tryit-token.tryit-unknown')).toHaveCount(7);
+	await expect(t.locator('.fig-row[data-query="dog₄"]')).toHaveCount(1);
+	for (const stage of ['Dot product', 'Softmax', 'Update']) {
+		await t.getByRole('radio', { name: stage }).check();
+		await t.locator('.tryit-token').last().click();
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
+		expect(overflow, stage).toBeLessThanOrEqual(0);
+		const box = await t.boundingBox();
+		expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+	}
+	const w = await weights(t);
+	expect(w.every(Number.isFinite)).toBe(true);
+	expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+	expect(trouble).toEqual([]);
+});
+
+test('the embed action’s iframe opens the same state in /embed/<chapter>/try/', async ({
+	page,
+	context,
+	browser
+}) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await open(page, '/');
+	const t = await live(page, 'hot-dog');
+	await t.locator('.tryit-input').fill('the hot soup was very hot');
+	await t.locator('.tryit-token', { hasText: 'soup' }).click();
+	await t.getByRole('radio', { name: 'Softmax' }).check();
+	await t.getByRole('checkbox', { name: /causal mask/i }).uncheck();
+	await t.getByRole('slider').nth(2).focus();
+	await page.keyboard.press('ArrowRight');
+	await expect(page).toHaveURL(/dq=0%2C0%2C0\.1%2C0$/);
+	const expected = { weights: await weights(t), url: new URL(page.url()) };
+	await t.getByRole('button', { name: /^Embed/ }).click();
+	await expect(t.locator('.tryit-status')).toHaveText('Embed code copied.');
+	const code = await page.evaluate(() => navigator.clipboard.readText());
+	const src = /<iframe src="([^"]+)"/.exec(code)?.[1];
+	expect(src).toBeTruthy();
+	const url = new URL(src!);
+	expect(url.pathname).toBe('/embed/hot-dog/try/');
+
+	const embed = await browser.newPage();
+	await embed.emulateMedia({ reducedMotion: 'reduce' });
+	const trouble = watchForTrouble(embed);
+	await open(embed, src!);
+	const e = await live(embed, 'hot-dog');
+	await expect(embed.getByRole('heading', { level: 1 })).toContainText('Try it yourself');
+	await expect(e.locator('.tryit-input')).toHaveValue('the hot soup was very hot');
+	await expect(e.locator('.tryit-token[aria-pressed="true"]')).toHaveText('soup');
+	await expect(e.getByRole('radio', { name: 'Softmax' })).toBeChecked();
+	await expect(e.getByRole('checkbox', { name: /causal mask/i })).not.toBeChecked();
+	await expect(e.getByRole('slider').nth(2)).toHaveValue('0.1');
+	expect(await weights(e)).toEqual(expected.weights);
+	expect(url.searchParams.toString()).toBe(expected.url.searchParams.toString());
+	expect(trouble).toEqual([]);
+	await embed.close();
+});
+
+test('an embed keeps its state in its own address and reads it back', async ({ page }) => {
+	await open(page, '/embed/mole/try/?s=one+mole+of+carbon&q=1&stage=dot-product');
+	const t = await live(page, 'mole');
+	await expect(t.locator('.tryit-input')).toHaveValue('one mole of carbon');
+	await expect(t.locator('.tryit-grid')).toHaveAttribute('data-stage', 'dot-product');
+	await t.locator('.tryit-input').fill('take a biopsy of the mole');
+	await expect(page).toHaveURL(
+		/\/embed\/mole\/try\/\?try=mole&s=take\+a\+biopsy\+of\+the\+mole&q=5&causal=0&stage=dot-product$/
+	);
+	await page.reload();
+	await expect(t).toHaveAttribute('data-ready', 'true');
+	await expect(t.locator('.tryit-input')).toHaveValue('take a biopsy of the mole');
+	await expect(t.locator('.tryit-token[aria-pressed="true"]')).toHaveText('mole');
+});
