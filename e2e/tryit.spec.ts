@@ -17,8 +17,11 @@ async function open(page: Page, url: string) {
  */
 async function live(page: Page, chapter: string): Promise<Locator> {
 	const t = tryit(page, chapter);
-	await t.scrollIntoViewIfNeeded();
-	await expect(t).toHaveAttribute('data-ready', 'true');
+	// The prerendered copy may be swapped for the live one while we scroll to it: retry.
+	await expect(async () => {
+		await t.scrollIntoViewIfNeeded({ timeout: 2000 });
+		await expect(t).toHaveAttribute('data-ready', 'true', { timeout: 2000 });
+	}).toPass({ timeout: 15_000 });
 	return t;
 }
 
