@@ -34,9 +34,7 @@ export function figureProps(
 		data: computeStepData(model, chapter, stepId, state),
 		plane: planeOf(chapter, state),
 		features: model.features,
-		meaningLabels: Object.fromEntries(
-			Object.entries(model.meanings).map(([k, m]) => [k, m.label])
-		),
+		meaningLabels: Object.fromEntries(Object.entries(model.meanings).map(([k, m]) => [k, m.label])),
 		title: `${chapter.title}: ${STAGE_NAMES[state.stage]}`,
 		reducedMotion
 	};
