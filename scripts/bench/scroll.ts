@@ -1,0 +1,152 @@
+// Scroll smoothness: wheel through the whole essay at a steady pace while recording rAF intervals and long tasks.
+import type { Browser } from 'playwright';
+import { frameStats, newContext, round, sleep, type FrameStats } from './util.ts';
+
+export interface ScrollResult {
+	cpuThrottling: number;
+	viewport: { width: number; height: number };
+	/** Wheel step and the interval the loop aimed for. */
+	pace: { pixels: number; everyMs: number; achievedPxPerS: number };
+	durationMs: number;
+	scrolledPx: number;
+	reachedBottom: boolean;
+	reducedMotion: boolean;
+	/** Distinct figure steps shown while scrolling, and how many the essay has. */
+	stepsSeen: number;
+	stepsTotal: number;
+	frames: FrameStats;
+	/** 3 s of the same recording before scrolling, with nothing happening: the floor. */
+	idle: { frames: FrameStats; longTasks: number };
+	longTasks: { count: number; over50: number; maxMs: number; totalMs: number };
+}
+
+interface Recorder {
+	frames: number[];
+	longTasks: number[];
+	steps: string[];
+	recording: boolean;
+}
+
+/**
+ * Open `/`, then scroll to the bottom with the mouse wheel, `pixels` every `everyMs`, recording
+ * every requestAnimationFrame interval and every long task, with motion allowed (so each step's
+ * transition animates). `cpuThrottling` > 1 slows the page's CPU through CDP.
+ */
+export async function scrollEssay(
+	browser: Browser,
+	origin: string,
+	options: { cpuThrottling: number; pixels?: number; everyMs?: number; maxMs?: number }
+): Promise<ScrollResult> {
+	const pixels = options.pixels ?? 100;
+	const everyMs = options.everyMs ?? 16;
+	const viewport = { width: 1280, height: 800 };
+	const context = await newContext(browser, { viewport, reducedMotion: 'no-preference' });
+	const page = await context.newPage();
+	try {
+		await page.goto(`${origin}/`, { waitUntil: 'networkidle' });
+		const cdp = await context.newCDPSession(page);
+		if (options.cpuThrottling > 1) {
+			await cdp.send('Emulation.setCPUThrottlingRate', { rate: options.cpuThrottling });
+		}
+		const info = await page.evaluate(() => {
+			const w = window as unknown as { __bench: Recorder };
+			const rec: Recorder = { frames: [], longTasks: [], steps: [], recording: false };
+			w.__bench = rec;
+			let last = 0;
+			// The figure element may be replaced (prerendered, then live), so look it up each frame.
+			const step = () =>
+				document.querySelector('.figure-pane [data-step]')?.getAttribute('data-step') ?? null;
+			const loop = (t: number) => {
+				if (rec.recording) {
+					if (last > 0) rec.frames.push(t - last);
+					const id = step();
+					if (id && !rec.steps.includes(id)) rec.steps.push(id);
+				}
+				last = t;
+				requestAnimationFrame(loop);
+			};
+			requestAnimationFrame(loop);
+			new PerformanceObserver((list) => {
+				if (!rec.recording) return;
+				for (const e of list.getEntries()) rec.longTasks.push(e.duration);
+			}).observe({ type: 'longtask' });
+			return {
+				reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
+				stepsTotal: document.querySelectorAll('.step').length
+			};
+		});
+		await page.mouse.move(viewport.width / 2, viewport.height / 2);
+		await sleep(1000);
+		// Calibration: the same recording for 3 s with nothing happening.
+		await page.evaluate(() => {
+			(window as unknown as { __bench: Recorder }).__bench.recording = true;
+		});
+		await sleep(3000);
+		const idle = await page.evaluate(() => {
+			const r = (window as unknown as { __bench: Recorder }).__bench;
+			r.recording = false;
+			const out = { frames: r.frames, longTasks: r.longTasks.length };
+			r.frames = [];
+			r.longTasks = [];
+			r.steps = [];
+			return out;
+		});
+		await page.evaluate(() => {
+			(window as unknown as { __bench: Recorder }).__bench.recording = true;
+		});
+		const maxMs = options.maxMs ?? 240_000;
+		const start = Date.now();
+		let reachedBottom = false;
+		for (let i = 1; Date.now() - start < maxMs; i++) {
+			await page.mouse.wheel(0, pixels);
+			if (i % 10 === 0) {
+				const atEnd = await page.evaluate(
+					() => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2
+				);
+				if (atEnd) {
+					reachedBottom = true;
+					break;
+				}
+			}
+			const wait = start + i * everyMs - Date.now();
+			if (wait > 0) await sleep(wait);
+		}
+		const durationMs = Date.now() - start;
+		// Let the last transition finish inside the recording.
+		await sleep(1000);
+		const rec = await page.evaluate(() => {
+			const r = (window as unknown as { __bench: Recorder }).__bench;
+			r.recording = false;
+			return { ...r, scrollY: window.scrollY };
+		});
+		if (options.cpuThrottling > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+		return {
+			cpuThrottling: options.cpuThrottling,
+			viewport,
+			pace: {
+				pixels,
+				everyMs,
+				achievedPxPerS: round((rec.scrollY / durationMs) * 1000, 0)
+			},
+			durationMs,
+			scrolledPx: Math.round(rec.scrollY),
+			reachedBottom,
+			reducedMotion: info.reducedMotion,
+			stepsSeen: new Set(rec.steps).size,
+			stepsTotal: info.stepsTotal,
+			frames: frameStats(rec.frames),
+			idle: { frames: frameStats(idle.frames), longTasks: idle.longTasks },
+			longTasks: {
+				count: rec.longTasks.length,
+				over50: rec.longTasks.filter((d) => d > 50).length,
+				maxMs: round(rec.longTasks.length ? Math.max(...rec.longTasks) : 0, 1),
+				totalMs: round(
+					rec.longTasks.reduce((a, b) => a + b, 0),
+					1
+				)
+			}
+		};
+	} finally {
+		await context.close();
+	}
+}
