@@ -145,3 +145,20 @@ describe('runHead', () => {
 		);
 	});
 });
+
+describe('runHead(E, head, { adjustQueries })', () => {
+	test('scores with the adjusted queries and leaves keys and values as projected', () => {
+		// One feature, d_k = 1: q = k = e, v = e. Tokens e = [1], [2].
+		const head = { query: [[1]], key: [[1]], valueDown: [[1]], valueUp: [[1]] };
+		const E = [[1], [2]];
+		const plain = runHead(E, head);
+		// Moving the first query to 0 makes its scores 0·1 and 0·2: equal, so its weights are ½, ½.
+		const moved = runHead(E, head, { adjustQueries: (Q) => [[0], Q[1]] });
+		expect(moved.queries).toEqual([[0], [2]]);
+		expect(moved.keys).toEqual(plain.keys);
+		expect(moved.values).toEqual(plain.values);
+		expect(moved.scores[0]).toEqual([0, 0]);
+		expect(moved.weights[0]).toEqual([0.5, 0.5]);
+		expect(moved.scores[1]).toEqual(plain.scores[1]);
+	});
+});

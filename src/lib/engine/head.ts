@@ -58,14 +58,17 @@ export interface HeadTrace {
  * Runs one attention head over a sequence of embeddings and returns every stage.
  * d_k is the number of columns of `head.key`. Zero tokens give empty matrices.
  * @param options.causal mask later tokens (next-token prediction); default false.
+ * @param options.adjustQueries replaces the projected queries E·W_Q before scoring (the try-it moves
+ *   one query by hand); every later stage follows from what it returns.
  * @throws Error when a weight matrix does not fit the embeddings' size.
  */
 export function runHead(
 	embeddings: Matrix,
 	head: HeadWeights,
-	options: { causal?: boolean } = {}
+	options: { causal?: boolean; adjustQueries?: (queries: Matrix) => Matrix } = {}
 ): HeadTrace {
-	const queries = project(embeddings, head.query);
+	const projected = project(embeddings, head.query);
+	const queries = options.adjustQueries ? options.adjustQueries(projected) : projected;
 	const keys = project(embeddings, head.key);
 	const valuesDown = project(embeddings, head.valueDown);
 	const values = project(valuesDown, head.valueUp);

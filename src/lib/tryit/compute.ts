@@ -8,13 +8,8 @@
 // Every stage is an engine function; nothing here re-implements softmax or the mask.
 import {
 	add,
-	addMatrices,
-	causalMask,
-	dotProductScores,
 	project,
-	scaleScores,
-	softmaxRows,
-	weightedSum,
+	runHead,
 	type HeadTrace,
 	type HeadWeights,
 	type Matrix,
@@ -41,36 +36,17 @@ export function adjustedTrace(
 	head: HeadWeights,
 	options: { causal: boolean; focus: number; nudge: Vector }
 ): HeadTrace {
-	const queries = project(embeddings, head.query);
 	const { focus, nudge } = options;
-	if (queries[focus] && nudge.some((x) => x !== 0)) {
-		queries[focus] = add(queries[focus], nudge).map((x) =>
-			Math.max(-QUERY_RANGE, Math.min(QUERY_RANGE, x))
-		);
-	}
-	const keys = project(embeddings, head.key);
-	const valuesDown = project(embeddings, head.valueDown);
-	const values = project(valuesDown, head.valueUp);
-	const scores = dotProductScores(queries, keys);
-	const keySize = head.key[0]?.length ?? 0;
-	const scaled = keySize > 0 ? scaleScores(scores, keySize) : scores.map((row) => [...row]);
-	const masked = options.causal ? causalMask(scaled) : scaled.map((row) => [...row]);
-	const weights = softmaxRows(masked);
-	const deltas = weightedSum(weights, values);
-	const updated = addMatrices(embeddings, deltas);
-	return {
-		embeddings,
-		queries,
-		keys,
-		valuesDown,
-		values,
-		scores,
-		scaled,
-		masked,
-		weights,
-		deltas,
-		updated
-	};
+	return runHead(embeddings, head, {
+		causal: options.causal,
+		adjustQueries: (queries) => {
+			if (!queries[focus] || nudge.every((x) => x === 0)) return queries;
+			const moved = add(queries[focus], nudge).map((x) =>
+				Math.max(-QUERY_RANGE, Math.min(QUERY_RANGE, x))
+			);
+			return queries.map((row, i) => (i === focus ? moved : row));
+		}
+	});
 }
 
 /** Longest label the figure sets, in character widths (wide scripts count double). */
