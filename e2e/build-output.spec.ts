@@ -1,0 +1,33 @@
+// The build's output: math arrives typeset, and no build-time tool (MathJax, remark, YAML) ships to readers.
+import { expect, test } from '@playwright/test';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+function files(dir: string, ext: string): string[] {
+	return readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		return statSync(path).isDirectory() ? files(path, ext) : path.endsWith(ext) ? [path] : [];
+	});
+}
+
+test('a built page contains MathJax SVG with assistive MathML', () => {
+	const html = readFileSync('build/index.html', 'utf8');
+	expect(html).toContain('<mjx-container class="MathJax" jax="SVG"');
+	expect(html).toContain('<mjx-assistive-mml');
+});
+
+test('no JavaScript file under build/ contains MathJax, remark, unified or YAML code', () => {
+	const scripts = files('build', '.js');
+	expect(scripts.length).toBeGreaterThan(0);
+	// Strings each library carries in its own code (error messages, class and package names).
+	const markers = [
+		/Missing close brace|mathjax-full/, // MathJax's TeX parser
+		/Cannot close |mdast-util-from-markdown/, // remark's Markdown parser
+		/` without `parser`/, // unified
+		/Nested mappings are not allowed/ // yaml
+	];
+	for (const file of scripts) {
+		const code = readFileSync(file, 'utf8');
+		for (const marker of markers) expect(code, `${file} matches ${marker}`).not.toMatch(marker);
+	}
+});
