@@ -151,7 +151,7 @@ test.describe('step tools', () => {
 		const step = (await allSteps(request))[4];
 		await page.goto(`/${step.chapter}/${step.id}/`);
 		const tools = page.locator(`article#${step.id} .step-tools`);
-		await tools.getByRole('link', { name: /copy a link/i }).click();
+		await tools.getByRole('link', { name: /copy link/i }).click();
 		await expect(tools.getByRole('status')).toHaveText('Link copied');
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
 			`${site}/${step.chapter}/${step.id}/`

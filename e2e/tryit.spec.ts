@@ -170,7 +170,7 @@ test('moving a query slider toward a key raises that key’s weight', async ({ p
 	await slider.focus();
 	for (let i = 0; i < 15; i++) await page.keyboard.press('ArrowRight');
 	await expect(slider).toHaveValue('3.5');
-	await expect(t.locator('.tryit-slider output').nth(1)).toHaveText('3.50');
+	await expect(t.locator('.tryit-slider .tryit-num').nth(1)).toHaveText('3.50');
 	const after = await weights(t);
 	expect(after[1]).toBeGreaterThan(before[1]);
 	expect(after[2]).toBeGreaterThan(before[2]);

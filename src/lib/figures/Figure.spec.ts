@@ -150,6 +150,28 @@ describe('Figure', () => {
 		expect(svg).not.toMatch(/>-\d/);
 	});
 
+	test('a grid stage also gives its numbers as a data table, beside the SVG', () => {
+		const { body, svg, data } = figure('softmax', hotDog, hotDogSoftmax);
+		const sentence = data.sentences.find((s) => s.index === 1)!;
+		const n = sentence.tokens.length;
+		expect(body.indexOf('<table')).toBeGreaterThan(body.indexOf('</svg>'));
+		expect(body).toMatch(/<caption>Attention weights, in percent for “the hot dog was”/);
+		expect(count(body, /<th scope="col">/g)).toBe(n + 1);
+		expect(count(body, /<th scope="row">/g)).toBe(n);
+		expect(count(body, /<td>/g)).toBe(n * n);
+		// The same numbers as the grid's cells: the row of "dog", the column of "hot".
+		const cell = /data-key="hot" data-value="([^"]+)"/.exec(row(svg, 'dog'))![1];
+		const dogRow = /<th scope="row">dog \(focused\)<\/th>(.*?)<\/tr>/.exec(body)![1];
+		expect(dogRow.split('</td>')[sentence.tokens.indexOf('hot')]).toBe(`<td>${cell}`);
+	});
+
+	test('the table says which cells the causal mask removes; other stages have no table', () => {
+		const { body } = figure('mask', fluffy, { stage: 'mask', causal: true });
+		expect(count(body, /<td>0% \(masked\)<\/td>/g)).toBe((8 * 7) / 2);
+		expect(body).toContain('after the causal mask');
+		expect(figure('embedding', hotDog, { stage: 'embedding' }).body).not.toContain('<table');
+	});
+
 	test('the description names the top key and its weight', () => {
 		const { text, data } = figure('softmax', hotDog, hotDogSoftmax);
 		const sentence = data.sentences.find((s) => s.index === 1)!;

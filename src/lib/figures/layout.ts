@@ -27,6 +27,11 @@ export function textWidth(text: string, size: number): number {
 /** The stages the attention grid draws. */
 export type GridStage = 'dot-product' | 'scale' | 'softmax' | 'mask';
 
+/** Whether a stage draws the attention grid. */
+export function isGridStage(stage: string): stage is GridStage {
+	return stage === 'dot-product' || stage === 'scale' || stage === 'softmax' || stage === 'mask';
+}
+
 /** Sizes used by the grid (viewBox units). */
 export const GRID_TEXT = { label: 12.5, axis: 12, title: 13, number: 12.5, small: 11.5 };
 

@@ -1,6 +1,9 @@
 // Renders a step's figure to a standalone SVG document: for no-JS readers, downloads and previews.
 import { render } from 'svelte/server';
 import Figure from '$lib/figures/Figure.svelte';
+import FigureTable from '$lib/figures/FigureTable.svelte';
+import { focusedSentence } from '$lib/figures/describe';
+import { isGridStage } from '$lib/figures/layout';
 import { figureProps } from '$lib/figures/props';
 import type { Chapter, Step } from '$lib/manifest';
 import type { ToyModel } from '$lib/model/types';
@@ -30,6 +33,20 @@ export function extractSvg(html: string): string {
 export function figureHtml(model: ToyModel, chapter: Chapter, step: Step): string {
 	const { body } = render(Figure, { props: figureProps(model, chapter, step.id, step.state) });
 	return body;
+}
+
+/**
+ * A grid step's numbers as a visually hidden HTML table (see FigureTable.svelte), or '' for
+ * stages that draw no grid: the no-JS essay gives each grid step its table beside its image.
+ */
+export function figureTableHtml(model: ToyModel, chapter: Chapter, step: Step): string {
+	const { stage } = step.state;
+	if (!isGridStage(stage)) return '';
+	const { data, state } = figureProps(model, chapter, step.id, step.state);
+	const sentence = focusedSentence(state, data);
+	if (!sentence) return '';
+	const props = { sentence, stage, query: state.query, causal: data.causal };
+	return render(FigureTable, { props }).body.replace(/<!--[^]*?-->/g, '');
 }
 
 /** A complete, self-contained SVG document of one step's figure in that step's state. */

@@ -1,6 +1,6 @@
 // The essay's rendered prose for server rendering only (see `virtual:essay-prose` in vite.config.ts).
 import { loadContent } from './index.ts';
-import { figureHtml as renderFigure } from '../figure-svg.ts';
+import { figureHtml as renderFigure, figureTableHtml } from '../figure-svg.ts';
 
 let last: { manifest: unknown; prose: Record<string, string> } | undefined;
 
@@ -16,6 +16,7 @@ function collect(): Record<string, string> {
 		for (const step of chapter.steps) {
 			out[step.id] = step.html;
 			out[`figure:${step.id}`] = renderFigure(loadContent().model, chapter, step);
+			out[`table:${step.id}`] = figureTableHtml(loadContent().model, chapter, step);
 		}
 	}
 	last = { manifest, prose: out };
@@ -27,7 +28,8 @@ collect();
 
 /**
  * Prose HTML keyed by `opening`, `intro:<chapter>` and step id; `mathCss` is MathJax's <style>;
- * `figure:<step id>` is that step's figure, prerendered (the page swaps in a live one later).
+ * `figure:<step id>` is that step's figure, prerendered (the page swaps in a live one later);
+ * `table:<step id>` is a grid step's numbers as a hidden table, for the no-JS essay ('' otherwise).
  */
 export const prose: Record<string, string> = new Proxy({} as Record<string, string>, {
 	get: (_target, key) => (typeof key === 'string' ? collect()[key] : undefined)

@@ -1,0 +1,64 @@
+// Printing: every step's prose with its own static figure, loaded and in that step's state; no sticky figure; paper is light.
+import { expect, test, type Page } from '@playwright/test';
+import { allSteps } from './helpers';
+
+test.use({ viewport: { width: 1280, height: 800 } });
+
+/** How many of the steps' static figures have loaded, of how many. */
+async function loadedFigures(page: Page) {
+	return page.evaluate(() => {
+		const imgs = [...document.querySelectorAll<HTMLImageElement>('img.step-static')];
+		return {
+			loaded: imgs.filter((i) => i.complete && i.naturalWidth > 0).length,
+			all: imgs.length
+		};
+	});
+}
+
+test('print media shows each step with its figure, and hides the sticky one', async ({
+	page,
+	request
+}) => {
+	const steps = await allSteps(request);
+	await page.goto('/', { waitUntil: 'networkidle' });
+	// Lazy figures far down the page have not loaded on screen…
+	expect((await loadedFigures(page)).loaded).toBeLessThan(steps.length);
+	await page.emulateMedia({ media: 'print' });
+	await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+
+	await expect(page.locator('.figure-pane')).toBeHidden();
+	await expect(page.locator('.step-tools').first()).toBeHidden();
+	await expect(page.locator('.masthead .theme-toggle')).toBeHidden();
+	for (const step of steps) {
+		const img = page.locator(`article#${step.id} img.step-static`);
+		await expect(img).toBeVisible();
+		await expect(img).toHaveAttribute(
+			'src',
+			new RegExp(`/figures/${step.chapter}/${step.id}\\.svg$`)
+		);
+		await expect(page.locator(`article#${step.id} .prose`)).toBeVisible();
+	}
+	// …and all of them load for print.
+	await expect.poll(() => loadedFigures(page)).toEqual({ loaded: steps.length, all: steps.length });
+});
+
+test('printing for real loads every figure first', async ({ page, request }) => {
+	const steps = await allSteps(request);
+	await page.goto('/', { waitUntil: 'networkidle' });
+	const pdf = await page.pdf({ format: 'A4' });
+	expect(pdf.byteLength).toBeGreaterThan(100_000);
+	expect(await loadedFigures(page)).toEqual({ loaded: steps.length, all: steps.length });
+});
+
+test('paper is light even when the reader chose dark', async ({ page }) => {
+	await page.emulateMedia({ colorScheme: 'dark' });
+	await page.goto('/');
+	await page.evaluate(() => localStorage.setItem('theme', 'dark'));
+	await page.reload();
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+	const screenColour = await page.evaluate(() => getComputedStyle(document.body).color);
+	await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+	const printColour = await page.evaluate(() => getComputedStyle(document.body).color);
+	expect(printColour).not.toBe(screenColour);
+	expect(printColour).toBe('rgb(31, 31, 31)');
+});
