@@ -1,11 +1,11 @@
 // A deep link to one step: the essay opened at that step, one prerendered page per step id.
 import { error } from '@sveltejs/kit';
 import { loadContent } from '$lib/server/content';
-import { allSteps, findStep } from '$lib/manifest';
+import { findStep } from '$lib/manifest';
 import type { EntryGenerator } from './$types';
+import { stepEntries } from '$lib/server/step-routes';
 
-export const entries: EntryGenerator = () =>
-	allSteps(loadContent().manifest).map((s) => ({ chapter: s.chapter, step: s.id }));
+export const entries: EntryGenerator = stepEntries;
 
 export function load({ params }) {
 	const found = findStep(loadContent().manifest, params.chapter, params.step);

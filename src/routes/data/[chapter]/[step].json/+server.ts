@@ -1,14 +1,14 @@
 // /data/<chapter>/<step>.json: the numbers behind one step's figure, prerendered as a static file.
 import { error, json } from '@sveltejs/kit';
 import { loadContent } from '$lib/server/content';
-import { allSteps, findStep } from '$lib/manifest';
+import { findStep } from '$lib/manifest';
 import { stepJson } from '$lib/server/step-json';
 import type { EntryGenerator } from './$types';
+import { stepEntries } from '$lib/server/step-routes';
 
 export const prerender = true;
 
-export const entries: EntryGenerator = () =>
-	allSteps(loadContent().manifest).map((s) => ({ chapter: s.chapter, step: s.id }));
+export const entries: EntryGenerator = stepEntries;
 
 export function GET({ params }) {
 	const { manifest, model } = loadContent();

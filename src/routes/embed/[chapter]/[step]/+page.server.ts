@@ -1,8 +1,9 @@
 // /embed/<chapter>/<step>/: one step's figure alone, for iframes on other sites; one page per step.
 import { error } from '@sveltejs/kit';
 import { loadContent } from '$lib/server/content';
-import { allSteps, findStep } from '$lib/manifest';
+import { findStep } from '$lib/manifest';
 import type { EntryGenerator } from './$types';
+import { stepEntries } from '$lib/server/step-routes';
 
 /**
  * No SvelteKit or Svelte in the browser: the figure is prerendered, and the page's one small inline
@@ -10,8 +11,7 @@ import type { EntryGenerator } from './$types';
  */
 export const csr = false;
 
-export const entries: EntryGenerator = () =>
-	allSteps(loadContent().manifest).map((s) => ({ chapter: s.chapter, step: s.id }));
+export const entries: EntryGenerator = stepEntries;
 
 export function load({ params }) {
 	const found = findStep(loadContent().manifest, params.chapter, params.step);

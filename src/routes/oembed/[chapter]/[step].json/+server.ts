@@ -2,18 +2,18 @@
 import { error, json } from '@sveltejs/kit';
 import { base } from '$app/paths';
 import { loadContent } from '$lib/server/content';
-import { allSteps, findStep } from '$lib/manifest';
+import { findStep } from '$lib/manifest';
 import { stepTitle } from '$lib/essay';
 import { oembedDocument } from '$lib/embed/oembed';
 import { PREVIEW_SIZE, shareUrls } from '$lib/embed/paths';
 import { embedSize } from '$lib/embed/size';
 import { ORIGIN } from '$lib/site';
 import type { EntryGenerator } from './$types';
+import { stepEntries } from '$lib/server/step-routes';
 
 export const prerender = true;
 
-export const entries: EntryGenerator = () =>
-	allSteps(loadContent().manifest).map((s) => ({ chapter: s.chapter, step: s.id }));
+export const entries: EntryGenerator = stepEntries;
 
 export function GET({ params }) {
 	const { manifest } = loadContent();

@@ -1,14 +1,14 @@
 // /previews/<chapter>/<step>.png: each step's 1200 × 630 share card, rendered from its figure at build time.
 import { error } from '@sveltejs/kit';
 import { loadContent } from '$lib/server/content';
-import { allSteps, findStep } from '$lib/manifest';
+import { findStep } from '$lib/manifest';
 import { previewPng } from '$lib/server/preview';
 import type { EntryGenerator } from './$types';
+import { stepEntries } from '$lib/server/step-routes';
 
 export const prerender = true;
 
-export const entries: EntryGenerator = () =>
-	allSteps(loadContent().manifest).map((s) => ({ chapter: s.chapter, step: s.id }));
+export const entries: EntryGenerator = stepEntries;
 
 export function GET({ params }) {
 	const { manifest, model } = loadContent();

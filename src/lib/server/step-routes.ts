@@ -1,0 +1,36 @@
+// Shared pieces of the per-step routes: the params to prerender, and forwarding of renamed steps.
+import { error } from '@sveltejs/kit';
+import { loadContent } from '$lib/server/content';
+import { allSteps, findStep } from '$lib/manifest';
+import { STAGE_NAMES } from '$lib/essay';
+import { checkRedirects, findRedirect } from '$lib/redirects';
+
+/** `{ chapter, step }` for every step in the manifest, for a per-step route's `entries()`. */
+export function stepEntries(): { chapter: string; step: string }[] {
+	return allSteps(loadContent().manifest).map((s) => ({ chapter: s.chapter, step: s.id }));
+}
+
+/** `{ chapter, step }` for every old step address in the redirect map. */
+export function movedEntries(): { chapter: string; step: string }[] {
+	return checkRedirects(loadContent().manifest).map(({ from }) => ({
+		chapter: from.chapter,
+		step: from.step
+	}));
+}
+
+/**
+ * Where an old step address forwards to, and the step's title; 404 when it is not in the map.
+ * @param path builds the new address from chapter and step (stepPath or embedPath)
+ */
+export function movedTarget(
+	params: { chapter: string; step: string },
+	path: (chapter: string, step: string) => string
+): { to: string; title: string } {
+	const to = findRedirect(params.chapter, params.step);
+	const found = to && findStep(loadContent().manifest, to.chapter, to.step);
+	if (!found) error(404, `There is no step “${params.step}” in “${params.chapter}”.`);
+	return {
+		to: path(found.chapter.slug, found.step.id),
+		title: `${found.chapter.title}: ${STAGE_NAMES[found.step.state.stage]}`
+	};
+}
