@@ -32,6 +32,35 @@ async function weights(t: Locator): Promise<number[]> {
 		.evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-weight'))));
 }
 
+/** Every cell's value as the live grid's canvas states it (row-major, as shown). */
+async function cellValues(t: Locator): Promise<string[]> {
+	const values = await t.locator('.fig-cell-canvas').getAttribute('data-values');
+	return (values ?? '').split(' ');
+}
+
+/**
+ * Pixels the canvas painted inside cell (row, col), as [r, g, b] triples: a few units in from the
+ * cell's top-left corner, away from the number in its centre.
+ */
+async function cellPixels(t: Locator, row: number, col: number): Promise<number[][]> {
+	return t.locator('.fig-cell-canvas').evaluate(
+		(canvas: HTMLCanvasElement, [row, col]) => {
+			const side = parseFloat(canvas.style.width);
+			const n = (canvas.getAttribute('data-values') ?? '').split(' ').length ** 0.5;
+			const cell = (side - 1) / n;
+			const s = canvas.width / side;
+			const x = Math.round((0.5 + col * cell + 2) * s);
+			const y = Math.round((0.5 + row * cell + 2) * s);
+			const size = Math.round(4 * s);
+			const data = canvas.getContext('2d')!.getImageData(x, y, size, size).data;
+			const out: number[][] = [];
+			for (let i = 0; i < data.length; i += 4) out.push([data[i], data[i + 1], data[i + 2]]);
+			return out;
+		},
+		[row, col]
+	);
+}
+
 /** Fail the test on any dialog or uncaught page error. */
 function watchForTrouble(page: Page): string[] {
 	const trouble: string[] = [];
@@ -151,7 +180,18 @@ test('flipping the mask hatches the later keys and their weights become exactly 
 
 	await t.getByRole('checkbox', { name: /causal mask/i }).check();
 	await expect(grid).toHaveAttribute('data-masked', String((8 * 7) / 2));
-	await expect(t.locator('.fig-cell[data-masked="true"]')).toHaveCount(28);
+	await expect(t.locator('.fig-cell-canvas')).toHaveAttribute('data-masked-cells', '28');
+	// The canvas paints it: a masked cell is hatched (several colours), an unmasked one is flat,
+	// and colour follows weight (the first word attends only to itself: 100%).
+	const colours = async (row: number, col: number) =>
+		new Set((await cellPixels(t, row, col)).map((p) => p.join())).size;
+	await expect.poll(() => colours(0, 7)).toBeGreaterThan(1);
+	expect(await colours(7, 0)).toBe(1);
+	const blue = async (row: number, col: number) => {
+		const [r, , b] = (await cellPixels(t, row, col))[0];
+		return b - r;
+	};
+	expect(await blue(0, 0)).toBeGreaterThan((await blue(7, 0)) + 20);
 	const masked = await weights(t);
 	expect(masked.slice(4)).toEqual([0, 0, 0, 0]);
 	expect(masked.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
@@ -159,6 +199,7 @@ test('flipping the mask hatches the later keys and their weights become exactly 
 
 	await t.getByRole('checkbox', { name: /causal mask/i }).uncheck();
 	await expect(grid).toHaveAttribute('data-masked', '0');
+	await expect.poll(() => colours(0, 7)).toBe(1);
 });
 
 test('moving a query slider toward a key raises that key’s weight', async ({ page }) => {
@@ -210,9 +251,7 @@ test('a shared link reopens the same state in the essay, scrolled into view', as
 	await page.keyboard.press('ArrowLeft');
 	await expect(page).toHaveURL(/dq=-0\.2/);
 	const state = {
-		values: await t
-			.locator('.tryit-grid .fig-cell')
-			.evaluateAll((c) => c.map((el) => el.getAttribute('data-value'))),
+		values: await cellValues(t),
 		weights: await weights(t)
 	};
 	await t.getByRole('link', { name: 'Copy link' }).click();
@@ -233,15 +272,8 @@ test('a shared link reopens the same state in the essay, scrolled into view', as
 	await expect(o.getByRole('radio', { name: 'Scale' })).toBeChecked();
 	await expect(o.getByRole('checkbox', { name: /causal mask/i })).toBeChecked();
 	await expect(o.locator('.tryit-grid')).toHaveAttribute('data-stage', 'scale');
-	await expect(o.locator('.tryit-grid .fig-cell').first()).toHaveAttribute(
-		'data-value',
-		state.values[0]!
-	);
-	expect(
-		await o
-			.locator('.tryit-grid .fig-cell')
-			.evaluateAll((c) => c.map((el) => el.getAttribute('data-value')))
-	).toEqual(state.values);
+	expect(state.values).toHaveLength(9 * 9);
+	expect(await cellValues(o)).toEqual(state.values);
 	expect(await weights(o)).toEqual(state.weights);
 	await other.waitForTimeout(1700);
 	expect(new URL(other.url()).search).toBe(new URL(link).search);
