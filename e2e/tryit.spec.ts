@@ -45,10 +45,9 @@ async function cellValues(t: Locator): Promise<string[]> {
 async function cellPixels(t: Locator, row: number, col: number): Promise<number[][]> {
 	return t.locator('.fig-cell-canvas').evaluate(
 		(canvas: HTMLCanvasElement, [row, col]) => {
-			const side = parseFloat(canvas.style.width);
 			const n = (canvas.getAttribute('data-values') ?? '').split(' ').length ** 0.5;
-			const cell = (side - 1) / n;
-			const s = canvas.width / side;
+			const cell = Number(canvas.getAttribute('data-cell'));
+			const s = canvas.width / (n * cell + 1);
 			const x = Math.round((0.5 + col * cell + 2) * s);
 			const y = Math.round((0.5 + row * cell + 2) * s);
 			const size = Math.round(4 * s);
