@@ -74,6 +74,7 @@ function hatchPattern(ctx: CanvasRenderingContext2D, paint: CellPaint, scale: nu
 }
 
 function makeHatch(ctx: CanvasRenderingContext2D, paint: CellPaint, scale: number) {
+	if (typeof document === 'undefined') return paint.masked;
 	const size = Math.max(1, Math.round(HATCH * scale));
 	const tile = document.createElement('canvas');
 	tile.width = size;

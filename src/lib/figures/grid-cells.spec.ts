@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { drawCells, type CellFrame, type CellPaint } from './grid-cells.ts';
+
+const PAINT: CellPaint = {
+	low: 'low',
+	high: 'high',
+	neg: 'neg',
+	line: 'line',
+	masked: 'masked',
+	fg: 'fg',
+	muted: 'muted',
+	font: 'sans-serif'
+};
+
+interface Call {
+	op: 'rect' | 'text';
+	fill: unknown;
+	alpha: number;
+	x: number;
+	y: number;
+	w?: number;
+	text?: string;
+}
+
+/** A 2D context that records what is drawn, with the state it was drawn in. */
+function recorder() {
+	const calls: Call[] = [];
+	const ctx = {
+		fillStyle: '' as unknown,
+		globalAlpha: 1,
+		font: '',
+		textAlign: '',
+		textBaseline: '',
+		setTransform() {},
+		translate() {},
+		clearRect() {},
+		fillRect(x: number, y: number, w: number) {
+			calls.push({ op: 'rect', fill: this.fillStyle, alpha: this.globalAlpha, x, y, w });
+		},
+		fillText(text: string, x: number, y: number) {
+			calls.push({ op: 'text', fill: this.fillStyle, alpha: this.globalAlpha, x, y, text });
+		}
+	};
+	return { ctx: ctx as unknown as CanvasRenderingContext2D, calls };
+}
+
+function frame(over: Partial<CellFrame> = {}): CellFrame {
+	return {
+		n: 2,
+		cell: 20,
+		fills: [0.5, -0.25, 0, 1],
+		hatch: [0, 0, 0, 0],
+		rows: [1, 1],
+		texts: null,
+		masked: [false, false, false, false],
+		numberSize: 12.5,
+		...over
+	};
+}
+
+describe('drawCells', () => {
+	it('paints a base for every cell, then each fill at its strength times its row’s fade', () => {
+		const { ctx, calls } = recorder();
+		drawCells(ctx, frame({ rows: [1, 0.5] }), PAINT, 2);
+		const bases = calls.filter((c) => c.fill === 'low');
+		expect(bases).toHaveLength(4);
+		expect(bases.map((c) => [c.x, c.y])).toEqual([
+			[0.5, 0.5],
+			[20.5, 0.5],
+			[0.5, 20.5],
+			[20.5, 20.5]
+		]);
+		const fills = calls.filter((c) => c.fill === 'high' || c.fill === 'neg');
+		// The zero cell is skipped; the negative one is grey; row 2 is faded to half.
+		expect(fills.map((c) => [c.fill, c.alpha, c.x, c.y])).toEqual([
+			['high', 0.5, 0.5, 0.5],
+			['neg', 0.25, 20.5, 0.5],
+			['high', 0.5, 20.5, 20.5]
+		]);
+	});
+
+	it('hatches masked cells only, at their hatch strength', () => {
+		const { ctx, calls } = recorder();
+		drawCells(ctx, frame({ hatch: [0, 1, 0, 0], masked: [false, true, false, false] }), PAINT, 1);
+		// Outside a browser the hatch falls back to the masked colour.
+		const hatched = calls.filter((c) => c.fill === 'masked');
+		expect(hatched.map((c) => [c.x, c.y, c.alpha])).toEqual([[20.5, 0.5, 1]]);
+	});
+
+	it('draws no hatching when nothing is masked', () => {
+		const { ctx, calls } = recorder();
+		drawCells(ctx, frame(), PAINT, 1);
+		expect(calls.some((c) => c.fill === 'masked')).toBe(false);
+	});
+
+	it('writes each cell’s text at its centre, muted on hatched cells, at full strength', () => {
+		const { ctx, calls } = recorder();
+		drawCells(
+			ctx,
+			frame({
+				texts: ['67', '33', '0', '100'],
+				hatch: [0, 0, 1, 0],
+				masked: [false, false, true, false],
+				rows: [0.45, 1]
+			}),
+			PAINT,
+			1
+		);
+		const texts = calls.filter((c) => c.op === 'text');
+		expect(texts.map((c) => [c.text, c.x, c.y, c.fill, c.alpha])).toEqual([
+			['67', 10, 10, 'fg', 1],
+			['33', 30, 10, 'fg', 1],
+			['0', 10, 30, 'muted', 1],
+			['100', 30, 30, 'fg', 1]
+		]);
+	});
+
+	it('draws no text when cells are too small for numbers', () => {
+		const { ctx, calls } = recorder();
+		drawCells(ctx, frame({ texts: null }), PAINT, 1);
+		expect(calls.some((c) => c.op === 'text')).toBe(false);
+	});
+});
