@@ -10,12 +10,15 @@ import {
 	SHADE_ODD,
 	blockSize,
 	blocksPerSide,
+	contextGridPixels,
 	drawContextGrid,
 	formatBytes,
 	lengthFromPosition,
 	memoryBytes,
+	parseColour,
 	positionFromLength,
-	scoreCount
+	scoreCount,
+	type RGB
 } from './context-length.ts';
 
 describe('scoreCount(n)', () => {
@@ -160,121 +163,195 @@ describe('lengthFromPosition / positionFromLength', () => {
 	});
 });
 
-/**
- * A stand-in canvas that records rectangles and composites them onto a small raster: for each
- * pixel, how much of each colour covers it (source-over, one channel per colour name).
- */
-function raster(size: number) {
-	const rects: { x: number; y: number; w: number; h: number; fill: string; alpha: number }[] = [];
-	const cover = Array.from({ length: size * size }, () => new Map<string, number>());
-	let strokes = 0;
+const LOW: RGB = [250, 250, 250];
+const HIGH: RGB = [0, 100, 200];
+const MASKED: RGB = [128, 128, 128];
+const rgb = { low: LOW, high: HIGH, masked: MASKED };
+
+/** `a` covered by `b` at opacity `t`, per channel, as the canvas composites. */
+const over = (a: number[], b: number[], t: number) => a.map((x, i) => x + (b[i] - x) * t);
+
+/** Pixel (row, col) of a B-wide RGBA image, as [r, g, b]. */
+function pixel(image: Uint8ClampedArray, blocks: number, row: number, col: number): number[] {
+	const p = (row * blocks + col) * 4;
+	return [image[p], image[p + 1], image[p + 2]];
+}
+
+/** Colours equal after rounding to bytes (as Uint8ClampedArray stores them). */
+function expectColour(actual: number[], expected: number[]) {
+	expect(actual).toEqual(expected.map((x) => Math.round(x)));
+}
+
+describe('parseColour(css)', () => {
+	it('reads hex and rgb() colours, ignoring alpha', () => {
+		expect(parseColour('#0072b2')).toEqual([0, 114, 178]);
+		expect(parseColour('#FFF')).toEqual([255, 255, 255]);
+		expect(parseColour('#0072b2cc')).toEqual([0, 114, 178]);
+		expect(parseColour(' rgb(1, 2, 3) ')).toEqual([1, 2, 3]);
+		expect(parseColour('rgba(10, 20, 30, 0.5)')).toEqual([10, 20, 30]);
+		expect(parseColour('rgb(10 20 30 / 50%)')).toEqual([10, 20, 30]);
+	});
+
+	it('says null for what it cannot read', () => {
+		expect(parseColour('blue')).toBeNull();
+		expect(parseColour('#12345')).toBeNull();
+		expect(parseColour('oklch(0.5 0.1 200)')).toBeNull();
+	});
+});
+
+describe('contextGridPixels(n, k, colours, causal)', () => {
+	it('is one pixel per cell, a checkerboard of two shades, while cells are not merged', () => {
+		const image = contextGridPixels(8, 1, rgb);
+		expect(image).toHaveLength(8 * 8 * 4);
+		for (let i = 0; i < 8; i++) {
+			for (let j = 0; j < 8; j++) {
+				const shade = (i + j) % 2 === 0 ? SHADE_EVEN : SHADE_ODD;
+				expectColour(pixel(image, 8, i, j), over(LOW, HIGH, shade));
+			}
+		}
+	});
+
+	it('is opaque everywhere', () => {
+		const image = contextGridPixels(300, 7, rgb, true);
+		for (let p = 3; p < image.length; p += 4) expect(image[p]).toBe(255);
+	});
+
+	it('masks keys after the query when causal, cell by cell; the diagonal stays visible', () => {
+		const image = contextGridPixels(8, 1, rgb, true);
+		for (let i = 0; i < 8; i++) {
+			for (let j = 0; j < 8; j++) {
+				const expected =
+					j > i ? MASKED : over(LOW, HIGH, (i + j) % 2 === 0 ? SHADE_EVEN : SHADE_ODD);
+				expectColour(pixel(image, 8, i, j), expected);
+			}
+		}
+	});
+
+	it('mixes a merged diagonal block in proportion to its visible cells', () => {
+		// 512 tokens in blocks of 64: block (0, 0) has 64 × 65 / 2 of its 64² cells visible.
+		const image = contextGridPixels(512, 64, rgb, true);
+		const visible = 65 / 128;
+		expectColour(
+			pixel(image, 8, 0, 0),
+			over(over(LOW, MASKED, 1 - visible), HIGH, SHADE_EVEN * visible)
+		);
+		// Below the diagonal: all visible; above: all masked.
+		expectColour(pixel(image, 8, 2, 0), over(LOW, HIGH, SHADE_EVEN));
+		expectColour(pixel(image, 8, 1, 0), over(LOW, HIGH, SHADE_ODD));
+		expectColour(pixel(image, 8, 0, 2), MASKED);
+	});
+
+	it('counts a last, partial diagonal block by its own size', () => {
+		// 10 tokens in blocks of 3: the last block is 1 × 1, fully visible.
+		const image = contextGridPixels(10, 3, rgb, true);
+		expectColour(pixel(image, 4, 3, 3), over(LOW, HIGH, SHADE_EVEN));
+		// A full 3 × 3 diagonal block shows 6 of its 9 cells.
+		const visible = 4 / 6;
+		expectColour(
+			pixel(image, 4, 1, 1),
+			over(over(LOW, MASKED, 1 - visible), HIGH, SHADE_EVEN * visible)
+		);
+	});
+
+	it('is at most 128 × 128 pixels whatever n is, and empty for an empty context', () => {
+		fc.assert(
+			fc.property(
+				fc.integer({ min: 1, max: MAX_LENGTH }),
+				fc.integer({ min: 1, max: 4000 }),
+				(n, px) => {
+					const k = blockSize(n, px);
+					const blocks = blocksPerSide(n, k);
+					expect(blocks).toBeLessThanOrEqual(MAX_BLOCKS);
+					expect(contextGridPixels(n, k, rgb)).toHaveLength(blocks * blocks * 4);
+				}
+			),
+			{ numRuns: 60 }
+		);
+		expect(contextGridPixels(0, 1, rgb)).toHaveLength(0);
+	});
+});
+
+/** A stand-in canvas that records the calls drawContextGrid makes. */
+function recorder() {
+	const calls: { op: string; args: number[]; fill?: string; smoothing?: boolean }[] = [];
+	const images: { pixels: Uint8ClampedArray<ArrayBuffer>; blocks: number }[] = [];
 	const ctx = {
 		fillStyle: '' as string | CanvasGradient | CanvasPattern,
 		strokeStyle: '' as string | CanvasGradient | CanvasPattern,
 		globalAlpha: 1,
 		lineWidth: 1,
-		fillRect(x: number, y: number, w: number, h: number) {
-			const fill = String(ctx.fillStyle);
-			const a = ctx.globalAlpha;
-			rects.push({ x, y, w, h, fill, alpha: a });
-			for (let py = y; py < y + h; py++) {
-				for (let px = x; px < x + w; px++) {
-					const c = cover[py * size + px];
-					for (const [name, v] of c) c.set(name, v * (1 - a));
-					c.set(fill, (c.get(fill) ?? 0) + a);
-				}
-			}
+		imageSmoothingEnabled: true,
+		fillRect(...args: number[]) {
+			calls.push({ op: 'fillRect', args, fill: String(ctx.fillStyle) });
+		},
+		drawImage(_image: unknown, ...args: number[]) {
+			calls.push({ op: 'drawImage', args, smoothing: ctx.imageSmoothingEnabled });
 		},
 		beginPath() {},
 		moveTo() {},
 		lineTo() {},
 		stroke() {
-			strokes++;
+			calls.push({ op: 'stroke', args: [] });
 		}
 	};
-	const at = (px: number, py: number, colour: string) => cover[py * size + px].get(colour) ?? 0;
-	return { ctx, rects, at, strokes: () => strokes };
+	const image = (pixels: Uint8ClampedArray<ArrayBuffer>, blocks: number) => {
+		images.push({ pixels, blocks });
+		return {} as CanvasImageSource;
+	};
+	return { ctx, calls, images, image };
 }
 
-const colours = { low: 'white', high: 'blue', masked: 'grey', line: 'silver' };
+const colours = { low: '#fafafa', high: '#0064c8', masked: '#808080', line: '#c0c0c0' };
 
 describe('drawContextGrid(ctx, n, size, colours)', () => {
-	it('paints single cells in two shades, like a checkerboard, with lines between them', () => {
-		const { ctx, at, strokes } = raster(80);
-		expect(drawContextGrid(ctx, 8, 80, colours)).toBe(1);
-		for (let i = 0; i < 8; i++) {
-			for (let j = 0; j < 8; j++) {
-				const shade = (i + j) % 2 === 0 ? SHADE_EVEN : SHADE_ODD;
-				expect(at(j * 10 + 5, i * 10 + 5, 'blue')).toBeCloseTo(shade, 10);
-			}
-		}
-		expect(strokes()).toBe(1);
+	it('paints the background, then the squares scaled up without smoothing, then cell lines', () => {
+		const { ctx, calls, images, image } = recorder();
+		expect(drawContextGrid(ctx, 8, 80, colours, { image })).toBe(1);
+		expect(calls.map((c) => c.op)).toEqual(['fillRect', 'drawImage', 'stroke']);
+		expect(calls[0]).toMatchObject({ args: [0, 0, 80, 80], fill: '#fafafa' });
+		expect(calls[1]).toMatchObject({ args: [0, 0, 8, 8, 0, 0, 80, 80], smoothing: false });
+		// The image is the grid's own pixels, in the colours given.
+		expect(images[0].blocks).toBe(8);
+		expect(images[0].pixels).toEqual(contextGridPixels(8, 1, rgbOf(colours)));
 	});
 
-	it('covers every pixel once the cells merge, as a checkerboard of blocks', () => {
-		const { ctx, at } = raster(50);
-		expect(drawContextGrid(ctx, 1000, 50, colours)).toBe(20);
-		// 50 blocks of 20 × 20 cells, one pixel each.
-		for (let p = 0; p < 50 * 50; p++) {
-			const [x, y] = [p % 50, Math.floor(p / 50)];
-			const shade = (x + y) % 2 === 0 ? SHADE_EVEN : SHADE_ODD;
-			expect(at(x, y, 'blue')).toBeCloseTo(shade, 10);
-		}
+	it('merges cells into blocks of at least a pixel and draws no lines between them', () => {
+		const { ctx, calls, images, image } = recorder();
+		expect(drawContextGrid(ctx, 1000, 50, colours, { image })).toBe(20);
+		expect(images[0].blocks).toBe(50);
+		expect(calls.map((c) => c.op)).toEqual(['fillRect', 'drawImage']);
+		expect(calls[1].args).toEqual([0, 0, 50, 50, 0, 0, 50, 50]);
 	});
 
-	it('masks keys after the query when causal, cell by cell', () => {
-		const { ctx, at } = raster(80);
-		drawContextGrid(ctx, 8, 80, colours, { causal: true });
-		for (let i = 0; i < 8; i++) {
-			for (let j = 0; j < 8; j++) {
-				const [x, y] = [j * 10 + 5, i * 10 + 5];
-				if (j > i) {
-					expect(at(x, y, 'grey')).toBeCloseTo(1, 10);
-					expect(at(x, y, 'blue')).toBe(0);
-				} else {
-					expect(at(x, y, 'grey')).toBe(0);
-					expect(at(x, y, 'blue')).toBeGreaterThan(0.2);
-				}
-			}
-		}
+	it('scales a partial last block to its true width, letting the canvas clip the overhang', () => {
+		const { ctx, calls, image } = recorder();
+		// 10 tokens on 50 pixels in blocks of 3: 4 blocks, each 15 pixels; the last shows 5.
+		expect(drawContextGrid(ctx, 10, 50, colours, { image, maxBlocks: 4 })).toBe(3);
+		expect(calls[1].args).toEqual([0, 0, 4, 4, 0, 0, 60, 60]);
 	});
 
-	it('paints a merged diagonal block in proportion to its visible cells', () => {
-		const { ctx, at } = raster(64);
-		const k = drawContextGrid(ctx, 512, 64, colours, { causal: true, maxBlocks: 8 });
-		expect(k).toBe(64);
-		// Block (0, 0) has 64 × 65 / 2 of its 64² cells visible.
-		const visible = 65 / 128;
-		expect(at(4, 4, 'blue')).toBeCloseTo(SHADE_EVEN * visible, 10);
-		expect(at(4, 4, 'grey')).toBeCloseTo((1 - visible) * (1 - SHADE_EVEN * visible), 10);
-		// Below the diagonal: all visible (blocks (2, 0) and (1, 0)); above: all masked.
-		expect(at(4, 20, 'blue')).toBeCloseTo(SHADE_EVEN, 10);
-		expect(at(4, 12, 'blue')).toBeCloseTo(SHADE_ODD, 10);
-		expect(at(20, 4, 'grey')).toBeCloseTo(1, 10);
+	it('passes the causal mask on to the pixels', () => {
+		const { ctx, images, image } = recorder();
+		drawContextGrid(ctx, 512, 64, colours, { image, causal: true, maxBlocks: 8 });
+		expect(images[0].pixels).toEqual(contextGridPixels(512, 64, rgbOf(colours), true));
 	});
 
-	it('paints O(blocks) rectangles, never more than 128 × 128, whatever n is', () => {
-		for (const causal of [false, true]) {
-			const big = raster(1);
-			// A recording-only canvas would do; a 1-pixel raster keeps this fast.
-			big.ctx.fillRect = function (x, y, w, h) {
-				big.rects.push({ x, y, w, h, fill: String(this.fillStyle), alpha: this.globalAlpha });
-			};
-			const k = drawContextGrid(big.ctx, MAX_LENGTH, 1200, colours, { causal });
-			expect(k).toBe(64);
-			expect(big.rects.length).toBeLessThanOrEqual(1 + 4 * MAX_BLOCKS + MAX_BLOCKS ** 2 / 2);
+	it('makes the same few calls whatever n is', () => {
+		for (const n of [128, 2048, MAX_LENGTH]) {
+			const { ctx, calls, images, image } = recorder();
+			drawContextGrid(ctx, n, 1200, colours, { image, causal: true });
+			expect(calls.filter((c) => c.op !== 'stroke')).toHaveLength(2);
+			expect(images[0].blocks).toBeLessThanOrEqual(MAX_BLOCKS);
 		}
-		const small = raster(1);
-		small.ctx.fillRect = function (x, y, w, h) {
-			small.rects.push({ x, y, w, h, fill: String(this.fillStyle), alpha: this.globalAlpha });
-		};
-		drawContextGrid(small.ctx, 128, 1200, colours);
-		expect(small.rects.length).toBe(1 + MAX_BLOCKS + MAX_BLOCKS ** 2 / 2);
 	});
 
 	it('paints only the background for an empty context', () => {
-		const { ctx, rects } = raster(10);
-		drawContextGrid(ctx, 0, 10, colours);
-		expect(rects).toHaveLength(1);
+		const { ctx, calls, image } = recorder();
+		drawContextGrid(ctx, 0, 10, colours, { image });
+		expect(calls.map((c) => c.op)).toEqual(['fillRect']);
 	});
 });
+
+function rgbOf(c: typeof colours) {
+	return { low: parseColour(c.low)!, high: parseColour(c.high)!, masked: parseColour(c.masked)! };
+}

@@ -122,9 +122,121 @@ export const SHADE_ODD = 0.24;
 /** The canvas calls drawContextGrid makes (a subset of CanvasRenderingContext2D). */
 export type GridContext = Pick<
 	CanvasRenderingContext2D,
-	'fillStyle' | 'strokeStyle' | 'globalAlpha' | 'lineWidth' | 'fillRect'
-> &
-	Partial<Pick<CanvasRenderingContext2D, 'beginPath' | 'moveTo' | 'lineTo' | 'stroke'>>;
+	'fillStyle' | 'strokeStyle' | 'globalAlpha' | 'lineWidth' | 'fillRect' | 'imageSmoothingEnabled'
+> & {
+	drawImage(
+		image: CanvasImageSource,
+		sx: number,
+		sy: number,
+		sw: number,
+		sh: number,
+		dx: number,
+		dy: number,
+		dw: number,
+		dh: number
+	): void;
+} & Partial<Pick<CanvasRenderingContext2D, 'beginPath' | 'moveTo' | 'lineTo' | 'stroke'>>;
+
+/** An sRGB colour as [red, green, blue], each 0–255. */
+export type RGB = [number, number, number];
+
+/**
+ * Parses the colour forms a stylesheet's custom property or a canvas's `fillStyle` gives back:
+ * `#rgb`, `#rrggbb` (alpha digits ignored), `rgb(r, g, b)`, `rgba(r, g, b, a)` and `rgb(r g b / a)`.
+ * Null for anything else (named colours, other colour spaces).
+ */
+export function parseColour(css: string): RGB | null {
+	const text = css.trim().toLowerCase();
+	const hex = /^#([0-9a-f]{3,8})$/.exec(text)?.[1];
+	if (hex) {
+		if (hex.length === 3 || hex.length === 4) {
+			return [0, 1, 2].map((i) => parseInt(hex[i] + hex[i], 16)) as RGB;
+		}
+		if (hex.length === 6 || hex.length === 8) {
+			return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as RGB;
+		}
+		return null;
+	}
+	const rgb = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)/.exec(text);
+	if (rgb) return [1, 2, 3].map((i) => Math.min(255, Number(rgb[i]))) as RGB;
+	return null;
+}
+
+/** `a` covered by `b` at opacity `t` (source-over), per channel. */
+function over(a: RGB, b: RGB, t: number): RGB {
+	return [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t];
+}
+
+/**
+ * The grid as one RGBA pixel per drawn square: B × B pixels for B = blocksPerSide(n, k), row by
+ * row (queries) and column by column (keys). A checkerboard of the score colour over the
+ * background, SHADE_EVEN where row + column is even and SHADE_ODD where it is odd; with `causal`,
+ * squares right of the diagonal are masked, and a diagonal square mixes the mask and the score
+ * colour in proportion to its visible cells ((m + 1) / 2m of an m × m block, keys ≤ query).
+ */
+export function contextGridPixels(
+	n: number,
+	k: number,
+	colours: { low: RGB; high: RGB; masked: RGB },
+	causal = false
+): Uint8ClampedArray<ArrayBuffer> {
+	const blocks = n > 0 ? blocksPerSide(n, k) : 0;
+	const out = new Uint8ClampedArray(blocks * blocks * 4);
+	const even = over(colours.low, colours.high, SHADE_EVEN);
+	const odd = over(colours.low, colours.high, SHADE_ODD);
+	const put = (p: number, c: RGB) => {
+		out[p] = c[0];
+		out[p + 1] = c[1];
+		out[p + 2] = c[2];
+		out[p + 3] = 255;
+	};
+	for (let bi = 0; bi < blocks; bi++) {
+		for (let bj = 0; bj < blocks; bj++) {
+			const p = (bi * blocks + bj) * 4;
+			if (!causal || bj < bi) put(p, (bi + bj) % 2 === 0 ? even : odd);
+			else if (bj > bi) put(p, colours.masked);
+			else {
+				const m = Math.min(k, n - bi * k);
+				const visible = (m + 1) / (2 * m);
+				put(
+					p,
+					over(over(colours.low, colours.masked, 1 - visible), colours.high, SHADE_EVEN * visible)
+				);
+			}
+		}
+	}
+	return out;
+}
+
+/** Turns B × B pixels into something drawImage can scale (a browser canvas, reused). */
+export type BlockImage = (
+	pixels: Uint8ClampedArray<ArrayBuffer>,
+	blocks: number
+) => CanvasImageSource;
+
+let scratch: HTMLCanvasElement | null = null;
+
+/** The browser's BlockImage: a small canvas kept between draws. */
+const canvasBlockImage: BlockImage = (pixels, blocks) => {
+	scratch ??= document.createElement('canvas');
+	if (scratch.width !== blocks || scratch.height !== blocks) {
+		scratch.width = blocks;
+		scratch.height = blocks;
+	}
+	scratch.getContext('2d')?.putImageData(new ImageData(pixels, blocks, blocks), 0, 0);
+	return scratch;
+};
+
+/** A CSS colour as RGB: parsed directly, or normalised by a canvas first (e.g. a named colour). */
+function toRGB(css: string): RGB {
+	const direct = parseColour(css);
+	if (direct || typeof document === 'undefined') return direct ?? [0, 0, 0];
+	const probe = (scratch ??= document.createElement('canvas')).getContext('2d');
+	if (!probe) return [0, 0, 0];
+	probe.fillStyle = '#000';
+	probe.fillStyle = css;
+	return parseColour(String(probe.fillStyle)) ?? [0, 0, 0];
+}
 
 /**
  * Paints an n × n grid of scores into the square `size` × `size` (device pixels) at the origin
@@ -133,15 +245,17 @@ export type GridContext = Pick<
  * a block. With `causal`, keys after the query (above the diagonal) are painted as masked; a
  * merged block on the diagonal is painted in proportion to its visible cells. Returns k.
  *
- * Cost: each row of blocks is at most four runs (visible, diagonal ×2, masked) plus one rectangle
- * per darker square: O(blocks drawn), at most 4 × 128 + 128 × 128 / 2 rectangles, whatever n is.
+ * Cost: the squares are computed as one pixel each (contextGridPixels, at most 128 × 128) and
+ * scaled up in a single drawImage without smoothing, so each device pixel is painted about once
+ * and the cost does not depend on n. A last, partial block keeps its true width: the image is
+ * scaled to whole blocks and the canvas clips the overhang.
  */
 export function drawContextGrid(
 	ctx: GridContext,
 	n: number,
 	size: number,
 	colours: GridColours,
-	options: { causal?: boolean; maxBlocks?: number } = {}
+	options: { causal?: boolean; maxBlocks?: number; image?: BlockImage } = {}
 ): number {
 	const causal = options.causal ?? false;
 	ctx.globalAlpha = 1;
@@ -151,45 +265,16 @@ export function drawContextGrid(
 	const k = blockSize(n, size, options.maxBlocks ?? MAX_BLOCKS);
 	const blocks = blocksPerSide(n, k);
 	const cell = size / n;
-	// Block edges are snapped to whole device pixels so neighbours neither overlap nor leave gaps.
-	const edge = (b: number) => Math.round(Math.min(n, b * k) * cell);
-	const paint = (colour: string, alpha: number, x0: number, x1: number, y0: number, y1: number) => {
-		if (x1 <= x0 || y1 <= y0 || alpha <= 0) return;
-		ctx.globalAlpha = alpha;
-		ctx.fillStyle = colour;
-		ctx.fillRect(x0, y0, x1 - x0, y1 - y0);
-	};
-	// Runs: every visible square gets the lighter shade.
-	for (let bi = 0; bi < blocks; bi++) {
-		const y0 = edge(bi);
-		const y1 = edge(bi + 1);
-		if (!causal) {
-			paint(colours.high, SHADE_ODD, 0, size, y0, y1);
-			continue;
-		}
-		// Blocks left of the diagonal are fully visible, right of it fully masked.
-		paint(colours.high, SHADE_ODD, 0, edge(bi), y0, y1);
-		paint(colours.masked, 1, edge(bi + 1), size, y0, y1);
-		// The diagonal block: (m + 1) / 2m of its m × m cells are visible (key ≤ query).
-		const m = Math.min(k, n - bi * k);
-		const visible = (m + 1) / (2 * m);
-		paint(colours.masked, 1 - visible, edge(bi), edge(bi + 1), y0, y1);
-		paint(colours.high, SHADE_EVEN * visible, edge(bi), edge(bi + 1), y0, y1);
-	}
-	// Then the darker squares of the checkerboard a second coat that composites to SHADE_EVEN
-	// (a partly masked diagonal block was painted whole above).
-	ctx.globalAlpha = 1 - (1 - SHADE_EVEN) / (1 - SHADE_ODD);
-	ctx.fillStyle = colours.high;
-	for (let bi = 0; bi < blocks; bi++) {
-		const y0 = edge(bi);
-		const y1 = edge(bi + 1);
-		const last = causal ? bi - 1 : blocks - 1;
-		for (let bj = bi % 2; bj <= last; bj += 2) {
-			const x0 = edge(bj);
-			ctx.fillRect(x0, y0, edge(bj + 1) - x0, y1 - y0);
-		}
-	}
-	ctx.globalAlpha = 1;
+	const pixels = contextGridPixels(
+		n,
+		k,
+		{ low: toRGB(colours.low), high: toRGB(colours.high), masked: toRGB(colours.masked) },
+		causal
+	);
+	const image = (options.image ?? canvasBlockImage)(pixels, blocks);
+	const side = blocks * k * cell;
+	ctx.imageSmoothingEnabled = false;
+	ctx.drawImage(image, 0, 0, blocks, blocks, 0, 0, side, side);
 	// Lines between single cells once they are big enough to read as a table.
 	if (k === 1 && cell >= 6 && ctx.beginPath && ctx.moveTo && ctx.lineTo && ctx.stroke) {
 		ctx.strokeStyle = colours.line;
