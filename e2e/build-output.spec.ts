@@ -16,6 +16,21 @@ test('a built page contains MathJax SVG with assistive MathML', () => {
 	expect(html).toContain('<mjx-assistive-mml');
 });
 
+test('each page with math carries every glyph its formulas refer to, once', () => {
+	for (const file of ['build/index.html', ...files('build/mole', '.html').slice(0, 1)]) {
+		const html = readFileSync(file, 'utf8');
+		expect(html.match(/<svg class="mjx-glyphs"/g), file).toHaveLength(1);
+		const defined = [...html.matchAll(/<path id="(MJX-[^"]+)"/g)].map((m) => m[1]);
+		expect(new Set(defined).size, `${file}: a glyph defined twice`).toBe(defined.length);
+		const used = new Set([...html.matchAll(/xlink:href="#(MJX-[^"]+)"/g)].map((m) => m[1]));
+		expect(used.size, file).toBeGreaterThan(20);
+		expect(
+			[...used].filter((id) => !defined.includes(id)),
+			file
+		).toEqual([]);
+	}
+});
+
 test('no JavaScript file under build/ contains MathJax, remark, unified or YAML code', () => {
 	const scripts = files('build', '.js');
 	expect(scripts.length).toBeGreaterThan(0);

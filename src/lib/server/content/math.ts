@@ -21,7 +21,15 @@ const ROLES = {
 export class TexError extends Error {}
 
 type MathDoc = ReturnType<typeof mathjax.document>;
-let state: { adaptor: ReturnType<typeof liteAdaptor>; doc: MathDoc; css: string } | undefined;
+let state:
+	| {
+			adaptor: ReturnType<typeof liteAdaptor>;
+			doc: MathDoc;
+			css: string;
+			/** Glyph id (e.g. `MJX-TEX-I-1D45E`) → its SVG path data, for every glyph typeset so far. */
+			glyphs: () => Map<string, string>;
+	  }
+	| undefined;
 
 function setup() {
 	if (state) return state;
@@ -39,10 +47,14 @@ function setup() {
 			throw new TexError(err.message);
 		}
 	});
-	const svg = new SVG({ fontCache: 'local' });
+	// 'global': each formula refers to its glyphs with <use>, and the page carries each glyph's path
+	// once (see mathGlyphs), instead of every formula carrying its own copies.
+	const svg = new SVG({ fontCache: 'global' });
 	const doc = mathjax.document('', { InputJax: tex, OutputJax: svg });
 	const css = adaptor.textContent(svg.styleSheet(doc) as never);
-	state = { adaptor, doc, css };
+	// MathJax keeps its cache protected; read it rather than re-parse the <defs> it builds.
+	const glyphs = () => (svg.fontCache as unknown as { cache: Map<string, string> }).cache;
+	state = { adaptor, doc, css, glyphs };
 	return state;
 }
 
@@ -65,6 +77,25 @@ export function renderTex(tex: string, display: boolean): string {
 			.replaceAll(` mathcolor="${role.hex}"`, '');
 	}
 	return html;
+}
+
+/**
+ * The glyph shapes that formulas in `html` refer to, as one hidden `<svg>` of `<path>`s to include
+ * once per page, before the first formula. Formulas rendered by renderTex draw nothing without it.
+ */
+export function mathGlyphs(html: Iterable<string>): string {
+	const known = setup().glyphs();
+	const used = new Set<string>();
+	for (const part of html) {
+		for (const m of part.matchAll(/xlink:href="#(MJX-[^"]+)"/g)) used.add(m[1]);
+	}
+	const paths = [...used].sort().map((id) => {
+		const d = known.get(id);
+		if (d === undefined) throw new Error(`MathJax glyph ${id} is used but was never typeset`);
+		return `<path id="${id}" d="${d}"></path>`;
+	});
+	if (paths.length === 0) return '';
+	return `<svg class="mjx-glyphs" xmlns="http://www.w3.org/2000/svg" aria-hidden="true" style="display: none"><defs>${paths.join('')}</defs></svg>`;
 }
 
 /** MathJax's stylesheet for its SVG output, to include once per page. */

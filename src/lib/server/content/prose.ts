@@ -1,6 +1,7 @@
 // The essay's rendered prose for server rendering only (see `virtual:essay-prose` in vite.config.ts).
 import { loadContent } from './index.ts';
 import { figureHtml as renderFigure, figureTableHtml } from '../figure-svg.ts';
+import { mathGlyphs } from './math.ts';
 
 let last: { manifest: unknown; prose: Record<string, string> } | undefined;
 
@@ -19,6 +20,7 @@ function collect(): Record<string, string> {
 			out[`table:${step.id}`] = figureTableHtml(loadContent().model, chapter, step);
 		}
 	}
+	out.mathGlyphs = mathGlyphs(Object.values(out));
 	last = { manifest, prose: out };
 	return out;
 }
@@ -28,6 +30,7 @@ collect();
 
 /**
  * Prose HTML keyed by `opening`, `intro:<chapter>` and step id; `mathCss` is MathJax's <style>;
+ * `mathGlyphs` is the hidden SVG of glyph shapes the prose's formulas draw with (once per page);
  * `figure:<step id>` is that step's figure, prerendered (the page swaps in a live one later);
  * `table:<step id>` is a grid step's numbers as a hidden table, for the no-JS essay ('' otherwise).
  */
