@@ -132,7 +132,21 @@ test('the pinned figure never covers the step being read', async ({ page, reques
 		const article = (await page.locator(`article#${step.id}`).boundingBox())!;
 		expect(article.y).toBeGreaterThanOrEqual(pane.y + pane.height - 1);
 	}
-	// A link reached with Tab is scrolled clear of the pinned figure too.
+	// A link reached with Tab is scrolled clear of the pinned figure too. J scrolls smoothly; let
+	// that scroll finish first (on a busy machine it can outlast the key press, and would carry the
+	// page on past the link Tab brought into view).
+	let lastY = -1;
+	await expect
+		.poll(
+			async () => {
+				const y = await page.evaluate(() => window.scrollY);
+				const still = y === lastY;
+				lastY = y;
+				return still;
+			},
+			{ intervals: [150] }
+		)
+		.toBe(true);
 	await page.keyboard.press('Tab');
 	const focused = (await page.locator(':focus').boundingBox())!;
 	const pane = (await page.locator('.figure-pane').boundingBox())!;
