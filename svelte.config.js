@@ -17,6 +17,9 @@ const config = {
 	kit: {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
 		paths: { base, relative: false },
+		// The stylesheets (about 7 KB gzip in all) go inline in each page: the first paint then waits
+		// for the HTML alone, not for a second round of requests on a slow connection.
+		inlineStyleThreshold: 32 * 1024,
 		prerender: {
 			handleHttpError: 'fail',
 			handleMissingId: 'fail',

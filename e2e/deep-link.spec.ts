@@ -59,3 +59,51 @@ test('an unknown step URL gets the 404 page with links to every chapter', async 
 		await expect(page.getByRole('link', { name: c.title })).toBeVisible();
 	}
 });
+
+test('prose far down the page is not laid out until the reader nears it', async ({ page }) => {
+	await page.goto('/');
+	// checkVisibility({ contentVisibilityAuto: true }) is false inside a skipped (not rendered) block.
+	const rendered = (selector: string) =>
+		page
+			.locator(selector)
+			.first()
+			.evaluate((el) => el.checkVisibility({ contentVisibilityAuto: true }));
+	expect(await rendered('.prose.opening p')).toBe(true);
+	const last = '.chapter:last-of-type .step:last-of-type .prose p';
+	expect(await rendered(last)).toBe(false);
+	await page.locator(last).first().scrollIntoViewIfNeeded();
+	await expect.poll(() => rendered(last)).toBe(true);
+});
+
+for (const viewport of [
+	{ width: 390, height: 844 },
+	{ width: 1280, height: 800 }
+]) {
+	test(`opening a late step (${viewport.width} px) moves nothing once it is shown`, async ({
+		page,
+		request
+	}) => {
+		const steps = await allSteps(request);
+		const step = steps[steps.length - 4];
+		await page.setViewportSize(viewport);
+		await page.addInitScript(() => {
+			const w = window as unknown as { __shift: number };
+			w.__shift = 0;
+			new PerformanceObserver((list) => {
+				for (const e of list.getEntries() as (PerformanceEntry & { value: number })[])
+					w.__shift += e.value;
+			}).observe({ type: 'layout-shift', buffered: true });
+		});
+		await page.goto(`/${step.chapter}/${step.id}/`);
+		const article = page.locator(`article#${step.id}`);
+		await expect(article).toBeInViewport();
+		// The step's start sits where the essay puts a step it jumps to: under the pinned figure
+		// on phones, near the top beside it on wide screens.
+		const pinned = viewport.width >= 960 ? 0.12 : 0.5;
+		const top = () => article.evaluate((el) => el.getBoundingClientRect().top);
+		await expect.poll(top).toBeCloseTo(pinned * viewport.height, 0);
+		await page.waitForTimeout(800);
+		expect(await top()).toBeCloseTo(pinned * viewport.height, 0);
+		expect(await page.evaluate(() => (window as unknown as { __shift: number }).__shift)).toBe(0);
+	});
+}

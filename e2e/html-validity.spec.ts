@@ -15,6 +15,16 @@ interface VnuMessage {
 	extract?: string;
 }
 
+/**
+ * Current CSS that the checker's CSS validator (CSS 2.1 and CSS 3 as of its release) does not know
+ * yet: it checks the stylesheets inlined in each page, and reports these as errors. Each is
+ * supported by every current browser; any other CSS error still fails.
+ */
+const NEWER_CSS = ['paint-order', 'container-type', 'animation-timeline'];
+const newerCss = (message: string) =>
+	NEWER_CSS.some((p) => message === `CSS: “${p}”: Property “${p}” doesn't exist.`) ||
+	message === 'CSS: Unrecognized at-rule “@container”';
+
 test('the built HTML has no errors in the Nu HTML Checker', async ({ request }) => {
 	test.setTimeout(120_000);
 	const steps = await allSteps(request);
@@ -42,6 +52,6 @@ test('the built HTML has no errors in the Nu HTML Checker', async ({ request }) 
 	const warnings = messages.filter((m) => m.type === 'info' && m.subType === 'warning');
 	if (warnings.length)
 		console.log(`vnu warnings:\n${[...new Set(warnings.map(where))].join('\n')}`);
-	const errors = messages.filter((m) => m.type !== 'info').map(where);
+	const errors = messages.filter((m) => m.type !== 'info' && !newerCss(m.message)).map(where);
 	expect(errors).toEqual([]);
 });

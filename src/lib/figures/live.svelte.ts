@@ -7,6 +7,7 @@ import { mount, unmount } from 'svelte';
 import Figure from './Figure.svelte';
 import { describeFigure } from './describe.ts';
 import { figureProps, type FigureProps } from './props.ts';
+import { sameData } from './tween.svelte.ts';
 import { locate, type EssayData } from '../essay.ts';
 
 /** A mounted, live figure. */
@@ -25,6 +26,38 @@ function propsFor(essay: EssayData, stepId: string, reducedMotion: boolean): Fig
 }
 
 /**
+ * The figure's props, one signal each and never deeply proxied. A step change replaces only the
+ * props that differ as data, so only the parts of the figure that read them update (a deep `$state`
+ * would wrap every number of the step's data in a proxy, and notify every reader, on each change).
+ */
+class LiveProps implements FigureProps {
+	stepId = $state.raw('');
+	state = $state.raw() as FigureProps['state'];
+	data = $state.raw() as FigureProps['data'];
+	plane = $state.raw() as FigureProps['plane'];
+	features = $state.raw([]) as string[];
+	meaningLabels = $state.raw({}) as Record<string, string>;
+	title = $state.raw('');
+	reducedMotion = $state.raw(false);
+
+	constructor(next: FigureProps) {
+		this.set(next);
+	}
+
+	/** Take the new props, keeping the current value wherever the new one is equal to it. */
+	set(next: FigureProps) {
+		this.stepId = next.stepId;
+		this.title = next.title;
+		this.reducedMotion = next.reducedMotion;
+		if (!sameData(this.state, next.state)) this.state = next.state;
+		if (!sameData(this.data, next.data)) this.data = next.data;
+		if (!sameData(this.plane, next.plane)) this.plane = next.plane;
+		if (!sameData(this.features, next.features)) this.features = next.features;
+		if (!sameData(this.meaningLabels, next.meaningLabels)) this.meaningLabels = next.meaningLabels;
+	}
+}
+
+/**
  * Mount a live figure showing `stepId` into `target` (the page then drops its prerendered twin in
  * the same frame: the markup is the same, so the swap is invisible). Later updates animate.
  */
@@ -34,11 +67,11 @@ export function createLiveFigure(
 	stepId: string,
 	reducedMotion: boolean
 ): LiveFigure {
-	const props = $state(propsFor(essay, stepId, reducedMotion));
+	const props = new LiveProps(propsFor(essay, stepId, reducedMotion));
 	const app = mount(Figure, { target, props });
 	return {
 		update(id, motion) {
-			Object.assign(props, propsFor(essay, id, motion));
+			props.set(propsFor(essay, id, motion));
 		},
 		describe() {
 			return describeFigure(props.data, props.state, {

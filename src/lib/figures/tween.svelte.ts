@@ -1,13 +1,16 @@
 // Motion for figures: a value that eases from what is on screen to a new target, or jumps there.
 //
-//   target() changes ──▶ $effect ──▶ reduced motion? ──yes──▶ current = target
+//   target() changes ──▶ $effect ──▶ plan(current, target): equal? ──yes──▶ nothing to do
 //                                         │no
 //                                         ▼
-//              d3 interpolate(current, target) over DURATION ms, rAF, eased; lands on target
+//                        reduced motion? ──yes──▶ current = target (equal parts kept)
+//                                         │no
+//                                         ▼
+//              ease only the parts that differ over DURATION ms, rAF; lands on target
 //
 // The first value is the target itself, so server rendering and the first client render show the
 // final state directly; effects (and so motion) only ever run in the browser.
-import { interpolate } from 'd3-interpolate';
+import { interpolate, interpolateNumber } from 'd3-interpolate';
 import { untrack } from 'svelte';
 import { cubicInOut } from 'svelte/easing';
 
@@ -28,14 +31,63 @@ export function motionDuration(reduced: boolean | undefined, ms = DURATION): num
 	return reduced || prefersReducedMotion() ? 0 : ms;
 }
 
-/** A deep copy of plain data (numbers, strings, booleans, arrays, plain objects). */
-function copy<T>(value: T): T {
-	if (Array.isArray(value)) return value.map(copy) as T;
-	if (value !== null && typeof value === 'object') {
-		const out: Record<string, unknown> = {};
-		for (const [k, v] of Object.entries(value)) out[k] = copy(v);
-		return out as T;
+/**
+ * How a value gets from `a` to `b`, as a function of eased time t (0 to 1), or null when the two
+ * are equal as data. Numbers interpolate; strings go through d3's string interpolation (numbers
+ * inside them move; a string without numbers jumps); arrays and plain objects recurse; anything
+ * else (booleans, null, a change of shape) takes `b` at once. Only arrays and objects that hold
+ * something moving are rebuilt on each frame: equal parts keep `a`'s value (the one on screen),
+ * as the same object, so whatever reads only unchanged parts has nothing to redo.
+ */
+export function plan(a: unknown, b: unknown): ((t: number) => unknown) | null {
+	if (Object.is(a, b)) return null;
+	if (typeof b === 'number') {
+		if (typeof a !== 'number' || !Number.isFinite(a) || !Number.isFinite(b)) return () => b;
+		const between = interpolateNumber(a, b);
+		return (t) => (t >= 1 ? b : between(t));
 	}
+	if (typeof b === 'string') {
+		if (typeof a !== 'string') return () => b;
+		const between = interpolate(a, b) as (t: number) => string;
+		return (t) => (t >= 1 ? b : between(t));
+	}
+	if (Array.isArray(b)) {
+		if (!Array.isArray(a)) return () => b;
+		const parts = b.map((v, i) => (i < a.length ? plan(a[i], v) : () => v));
+		if (a.length === b.length && parts.every((p) => p === null)) return null;
+		return (t) => parts.map((p, i) => (p === null ? a[i] : p(t)));
+	}
+	if (isPlainObject(b)) {
+		if (!isPlainObject(a)) return () => b;
+		const keys = Object.keys(b);
+		const parts = keys.map((k) => (k in a ? plan(a[k], b[k]) : () => b[k]));
+		const sameKeys = keys.length === Object.keys(a).length;
+		if (sameKeys && parts.every((p) => p === null)) return null;
+		return (t) => {
+			const out: Record<string, unknown> = {};
+			keys.forEach((k, i) => {
+				const p = parts[i];
+				out[k] = p === null ? a[k] : p(t);
+			});
+			return out;
+		};
+	}
+	return () => b;
+}
+
+/** Whether two values are equal as plain data (numbers, strings, booleans, arrays, objects). */
+export function sameData(a: unknown, b: unknown): boolean {
+	return plan(a, b) === null;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A copy one level deep: its fields (or elements) are shared with `value`. */
+function shallowCopy<T>(value: T): T {
+	if (Array.isArray(value)) return [...value] as T;
+	if (isPlainObject(value)) return { ...value } as T;
 	return value;
 }
 
@@ -44,7 +96,8 @@ export interface TweenOptions<T> {
 	reduced?: () => boolean | undefined;
 	/**
 	 * Adjusts the starting point before interpolating, e.g. to jump a value that should not be
-	 * tweened (numbers of a different kind). Receives copies; may mutate and return `from`.
+	 * tweened (numbers of a different kind). Receives a shallow copy of what is on screen: replace its
+	 * fields (never change the arrays or objects inside them) and return it.
 	 */
 	prepare?: (from: T, to: T) => T;
 }
@@ -52,7 +105,8 @@ export interface TweenOptions<T> {
 /**
  * Plain data (numbers, arrays, objects) that eases toward `target()` whenever it changes.
  * Create it during component initialisation. Numbers, arrays of numbers and nested objects
- * interpolate; strings and booleans are taken from the target at once.
+ * interpolate; booleans are taken from the target at once. A target equal to what is on screen
+ * changes nothing (no frames run), and while moving, parts that do not move keep their identity.
  */
 export class Tweened<T extends object> {
 	/** What to draw now. */
@@ -69,25 +123,25 @@ export class Tweened<T extends object> {
 				return;
 			}
 			const from = untrack(() => this.current);
-			const duration = motionDuration(options.reduced?.());
-			if (duration === 0) {
-				this.current = to;
+			const start = options.prepare ? options.prepare(shallowCopy(from), to) : from;
+			const move = plan(start, to);
+			if (move === null) {
+				// `prepare` may have changed the start (e.g. added arrows): land on the target.
+				if (plan(from, to) !== null) this.current = to;
 				return;
 			}
-			const start = options.prepare ? options.prepare(copy(from), to) : from;
-			const between = interpolate(start, to) as (t: number) => T;
+			const duration = motionDuration(options.reduced?.());
+			if (duration === 0) {
+				this.current = move(1) as T;
+				return;
+			}
 			const set = (value: T) => (this.current = value);
 			let began: number | null = null;
 			let frame = requestAnimationFrame(function tick(this: void, now: number) {
 				began ??= now;
 				const t = Math.min(1, (now - began) / duration);
-				if (t >= 1) {
-					set(to);
-					return;
-				}
-				// d3 reuses one object between calls; copy so Svelte sees a new value each frame.
-				set(copy(between(cubicInOut(t))));
-				frame = requestAnimationFrame(tick);
+				set(move(t >= 1 ? 1 : cubicInOut(t)) as T);
+				if (t < 1) frame = requestAnimationFrame(tick);
 			});
 			return () => cancelAnimationFrame(frame);
 		});
