@@ -46,3 +46,29 @@ test('no JavaScript file under build/ contains MathJax, remark, unified or YAML 
 		for (const marker of markers) expect(code, `${file} matches ${marker}`).not.toMatch(marker);
 	}
 });
+
+test('pages wait for nothing but their HTML to paint: styles inline, scripts not preloaded', () => {
+	const pages = ['build/index.html', ...files('build/hot-dog', '.html').slice(0, 2)];
+	for (const page of pages) {
+		const html = readFileSync(page, 'utf8');
+		const head = html.slice(0, html.indexOf('</head>'));
+		expect(head, page).toContain('<style');
+		// SvelteKit keeps each inlined sheet as a disabled <link> (for its client router): none loads.
+		const sheets = head.match(/<link[^>]+rel="stylesheet"[^>]*>/g) ?? [];
+		for (const sheet of sheets) expect(sheet, page).toMatch(/ disabled media="\(max-width: 0\)"/);
+		expect(html, page).not.toMatch(/<link[^>]+rel="modulepreload"/);
+		// The app still starts: its entry is imported at the end of the page.
+		expect(html, page).toMatch(/import\("[^"]+\/entry\/start\.[\w-]+\.js"\)/);
+	}
+});
+
+test('a try-it in the essay is prerendered for readers without JavaScript only', () => {
+	const html = readFileSync('build/index.html', 'utf8');
+	const statics = html.match(/<div class="tryit-static">[\s\S]*?<\/noscript>/g) ?? [];
+	expect(statics.length).toBe(4);
+	for (const s of statics) expect(s).toMatch(/<noscript><section class="tryit"/);
+	// An embed shows it at once, until its live copy arrives.
+	const embed = readFileSync('build/embed/hot-dog/try/index.html', 'utf8');
+	expect(embed).toContain('<section class="tryit tryit-embed"');
+	expect(embed).not.toContain('<noscript>');
+});

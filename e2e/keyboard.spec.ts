@@ -115,6 +115,7 @@ test('the embed dialog opens from the keyboard, holds focus while open, and Esc 
 }) => {
 	const step = (await allSteps(request))[5];
 	await page.goto(`/${step.chapter}/${step.id}/`, { waitUntil: 'networkidle' });
+	await expect(page.locator('html')).toHaveAttribute('data-essay', 'live');
 	const opener = page.locator(`article#${step.id} .embed-button`);
 	await opener.focus();
 	await page.keyboard.press('Enter');

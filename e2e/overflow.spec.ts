@@ -92,6 +92,7 @@ test('nothing scrolls sideways at 320 px once the live figure and a try-it have 
 test('the embed dialog fits a 320 px screen', async ({ page, request }) => {
 	const step = (await allSteps(request))[5];
 	await page.goto(`/${step.chapter}/${step.id}/`, { waitUntil: 'networkidle' });
+	await expect(page.locator('html')).toHaveAttribute('data-essay', 'live');
 	await page.locator(`article#${step.id} .embed-button`).click();
 	const dialog = page.getByRole('dialog');
 	await expect(dialog).toBeVisible();

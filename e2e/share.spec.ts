@@ -158,6 +158,25 @@ test.describe('step tools', () => {
 		);
 	});
 
+	test('until the scripts run, the embed button keeps its place but cannot be pressed', async ({
+		page,
+		request
+	}) => {
+		const step = (await allSteps(request))[5];
+		// The page's own inline script runs (it marks .js); the app's scripts never arrive.
+		await page.route('**/_app/**/*.js', (route) => route.abort());
+		await page.goto(`/${step.chapter}/${step.id}/`);
+		await expect(page.locator('html')).toHaveClass(/\bjs\b/);
+		const opener = page.locator(`article#${step.id} .embed-button`);
+		await expect(opener).toBeHidden();
+		const box = await opener.boundingBox();
+		expect(box?.width ?? 0).toBeGreaterThan(20);
+		await page.unroute('**/_app/**/*.js');
+		await page.reload();
+		await expect(page.locator('html')).toHaveAttribute('data-essay', 'live');
+		await expect(opener).toBeVisible();
+	});
+
 	test('the embed dialog is a labelled modal with the iframe code; Esc closes it and focus returns', async ({
 		page,
 		context,
@@ -170,6 +189,7 @@ test.describe('step tools', () => {
 		const opener = page.locator(`article#${step.id} .step-tools`).getByRole('button', {
 			name: /embed/i
 		});
+		await expect(page.locator('html')).toHaveAttribute('data-essay', 'live');
 		await opener.click();
 
 		const dialog = page.getByRole('dialog', { name: /embed or download/i });
