@@ -150,6 +150,8 @@ test.describe('step tools', () => {
 		const site = await siteUrl(request);
 		const step = (await allSteps(request))[4];
 		await page.goto(`/${step.chapter}/${step.id}/`);
+		// Before the scripts run, "Copy link" is a plain link to the step.
+		await expect(page.locator('html')).toHaveAttribute('data-essay', 'live');
 		const tools = page.locator(`article#${step.id} .step-tools`);
 		await tools.getByRole('link', { name: /copy link/i }).click();
 		await expect(tools.getByRole('status')).toHaveText('Link copied');
@@ -240,6 +242,7 @@ test.describe('step tools', () => {
 		const step = (await allSteps(request))[2];
 		await page.setViewportSize({ width: 390, height: 844 });
 		await page.goto(`/${step.chapter}/${step.id}/`);
+		await expect(page.locator('html')).toHaveAttribute('data-essay', 'live');
 		const tools = page.locator(`article#${step.id} .step-tools`);
 		for (const el of await tools.locator('a, button').all()) {
 			expect((await el.boundingBox())!.height).toBeGreaterThanOrEqual(44);
