@@ -32,6 +32,15 @@ export function motionDuration(reduced: boolean | undefined, ms = DURATION): num
 }
 
 /**
+ * A cross-fade for figure views, like Svelte's `fade` but without reading the element's computed
+ * opacity first (which forces a style recalculation in the frame a step changes): views are
+ * always fully opaque at rest.
+ */
+export function fadeView(_node: Element, { duration = DURATION }: { duration?: number } = {}) {
+	return { duration, css: (t: number) => `opacity: ${t}` };
+}
+
+/**
  * How a value gets from `a` to `b`, as a function of eased time t (0 to 1), or null when the two
  * are equal as data. Numbers interpolate; strings go through d3's string interpolation (numbers
  * inside them move; a string without numbers jumps); arrays and plain objects recurse; anything
