@@ -62,10 +62,18 @@ export async function tryItEssay(
 	};
 	try {
 		await page.goto(`${origin}/`, { waitUntil: 'networkidle' });
-		const section = page.locator('[data-tryit]').first();
-		if ((await section.count()) === 0 || (await section.locator('.tryit-input').count()) === 0) {
+		// The essay's try-its are live-only (their prerendered copy is in <noscript>): scroll to the
+		// first one's place and wait for it to arrive.
+		const slot = page.locator('.tryit-slot').first();
+		if ((await slot.count()) === 0) return result;
+		await slot.scrollIntoViewIfNeeded();
+		const section = page.locator('[data-tryit][data-ready="true"]').first();
+		try {
+			await section.waitFor({ timeout: 15_000 });
+		} catch {
 			return result;
 		}
+		if ((await section.locator('.tryit-input').count()) === 0) return result;
 		result.found = true;
 		result.chapter = (await section.getAttribute('data-tryit')) ?? '';
 		await section.scrollIntoViewIfNeeded();
