@@ -38,6 +38,16 @@ test('print media shows each step with its figure, and hides the sticky one', as
 		);
 		await expect(page.locator(`article#${step.id} .prose`)).toBeVisible();
 	}
+	// All the prose is laid out on paper, and a try-it not yet loaded leaves no blank space.
+	const laidOut = await page
+		.locator('.chapter .prose')
+		.evaluateAll((els) => els.every((el) => el.checkVisibility({ contentVisibilityAuto: true })));
+	expect(laidOut).toBe(true);
+	const blank = await page
+		.locator('.chapter .tryit-static')
+		.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
+	expect(blank.length).toBeGreaterThan(0);
+	for (const height of blank) expect(height).toBeLessThan(10);
 	// …and all of them load for print.
 	await expect.poll(() => loadedFigures(page)).toEqual({ loaded: steps.length, all: steps.length });
 });
