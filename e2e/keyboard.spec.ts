@@ -109,6 +109,28 @@ test('J and K (and N and P) move the figure to the next and previous step', asyn
 	);
 });
 
+test('J pressed while the page is still loading is not lost', async ({ page, request }) => {
+	const steps = await allSteps(request);
+	// Hold the app's scripts back until the keys have been pressed.
+	let release = () => {};
+	const gate = new Promise<void>((done) => (release = done));
+	await page.route('**/_app/immutable/entry/*.js', async (route) => {
+		await gate;
+		await route.continue();
+	});
+	await page.goto('/', { waitUntil: 'domcontentloaded' });
+	await expect(page.locator('html')).not.toHaveAttribute('data-essay', 'live');
+	await page.keyboard.press('j');
+	await page.keyboard.press('j');
+	release();
+	await expect(page.locator('html')).toHaveAttribute('data-essay', 'live');
+	const figure = page.locator('.figure-pane figure[data-step]').last();
+	await expect(figure).toHaveAttribute('data-step', steps[2].id);
+	await expect(page).toHaveURL(new RegExp(`/${steps[2].chapter}/${steps[2].id}/$`));
+	await expect(page.locator(`article#${steps[2].id}`)).toBeFocused();
+	await expect(page.locator(`article#${steps[2].id}`)).toBeInViewport();
+});
+
 test('the embed dialog opens from the keyboard, holds focus while open, and Esc gives it back', async ({
 	page,
 	request
