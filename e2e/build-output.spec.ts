@@ -72,3 +72,18 @@ test('a try-it in the essay is prerendered for readers without JavaScript only',
 	expect(embed).toContain('<section class="tryit tryit-embed"');
 	expect(embed).not.toContain('<noscript>');
 });
+
+test('the chapters are plain HTML: no script ships their markup or hydrates it', () => {
+	const html = readFileSync('build/index.html', 'utf8');
+	const sections = html.match(/<section class="chapter"[\s\S]*?<\/section>/g) ?? [];
+	expect(sections.length).toBe(4);
+	expect(sections.join('').match(/<article class="step/g)?.length).toBeGreaterThan(20);
+	// No hydration markers inside: Svelte's server render of them is stripped (chapters-ssr.ts).
+	for (const section of sections) expect(section).not.toContain('<!--');
+	// The toolbar and step markup are in no browser script (only their click handling is).
+	for (const file of files('build/_app', '.js')) {
+		const code = readFileSync(file, 'utf8');
+		expect(code, file).not.toContain('Numbers as JSON');
+		expect(code, file).not.toContain('Copy link to this step');
+	}
+});

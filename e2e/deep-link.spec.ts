@@ -75,6 +75,23 @@ test('prose far down the page is not laid out until the reader nears it', async 
 	await expect.poll(() => rendered(last)).toBe(true);
 });
 
+test('a step URL lays out the prose above its step, and leaves what is far below for later', async ({
+	page,
+	request
+}) => {
+	const steps = await allSteps(request);
+	const step = steps[Math.floor(steps.length / 2)];
+	await page.goto(`/${step.chapter}/${step.id}/`);
+	const rendered = (selector: string) =>
+		page
+			.locator(selector)
+			.first()
+			.evaluate((el) => el.checkVisibility({ contentVisibilityAuto: true }));
+	expect(await rendered(`article#${steps[1].id} .prose p`)).toBe(true);
+	expect(await rendered(`article#${step.id} .prose p`)).toBe(true);
+	expect(await rendered(`article#${steps[steps.length - 1].id} .prose p`)).toBe(false);
+});
+
 for (const viewport of [
 	{ width: 390, height: 844 },
 	{ width: 1280, height: 800 }

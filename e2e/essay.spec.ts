@@ -86,3 +86,42 @@ test('no console errors while reading', async ({ page }) => {
 	await wheelThrough(page, 800);
 	expect(errors).toEqual([]);
 });
+
+test('the active step is marked as the reader moves, and only that one', async ({
+	page,
+	request
+}) => {
+	const steps = await allSteps(request);
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.goto('/');
+	await expect(page.locator('html')).toHaveAttribute('data-essay', 'live');
+	await expect(page.locator('article.step.active')).toHaveAttribute('id', steps[0].id);
+	for (let i = 0; i < 3; i++) await page.keyboard.press('j');
+	await expect(page.locator('article.step.active')).toHaveAttribute('id', steps[3].id);
+	await expect(page.locator('article.step.active')).toHaveCount(1);
+});
+
+test('the context-length slider is live near its step and gone far from it', async ({
+	page,
+	request
+}) => {
+	const steps = await allSteps(request);
+	const at = steps.findIndex((s) => s.stage === 'context-length');
+	expect(at).toBeGreaterThan(0);
+	const step = steps[at];
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.goto(`/${step.chapter}/${step.id}/`);
+	await expect(page.locator('html')).toHaveAttribute('data-essay', 'live');
+	const control = page.locator('.context-control').getByRole('slider');
+	// The figure goes live at the first move; the slider comes with it.
+	await page.keyboard.press('j');
+	await page.keyboard.press('k');
+	await expect(page.locator(`article#${step.id} .context-control`).getByRole('slider')).toHaveCount(
+		1
+	);
+	// Far back in the essay it is taken away again.
+	await page.goto(`/${step.chapter}/${step.id}/`);
+	for (let i = 0; i < 4; i++) await page.keyboard.press('k');
+	await expect(page.locator('article.step.active')).toHaveAttribute('id', steps[at - 4].id);
+	await expect(control).toHaveCount(0);
+});

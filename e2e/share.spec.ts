@@ -160,6 +160,45 @@ test.describe('step tools', () => {
 		);
 	});
 
+	test('a refused clipboard shows the link to copy by hand; a modified click stays a link', async ({
+		page,
+		request
+	}) => {
+		const site = await siteUrl(request);
+		const step = (await allSteps(request))[6];
+		await page.addInitScript(() => {
+			Object.defineProperty(navigator, 'clipboard', {
+				value: { writeText: () => Promise.reject(new Error('denied')) }
+			});
+		});
+		await page.goto(`/${step.chapter}/${step.id}/`);
+		await expect(page.locator('html')).toHaveAttribute('data-essay', 'live');
+		const tools = page.locator(`article#${step.id} .step-tools`);
+		const link = tools.getByRole('link', { name: /copy link/i });
+		// Ctrl/⌘-click (open in a new tab) is the browser's, not the toolbar's. A listener on the
+		// window sees the click after the essay's; it then stops the navigation itself.
+		const preventedByEssay = await link.evaluate((a) => {
+			let seen: boolean | null = null;
+			addEventListener(
+				'click',
+				(e) => {
+					seen = e.defaultPrevented;
+					e.preventDefault();
+				},
+				{ once: true }
+			);
+			a.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ctrlKey: true }));
+			return seen;
+		});
+		expect(preventedByEssay).toBe(false);
+		await expect(tools.getByRole('status')).toHaveText('');
+		// A plain click with the clipboard refused shows the link instead.
+		await link.click();
+		await expect(tools.getByRole('status')).toHaveText(
+			`Copy this link: ${site}/${step.chapter}/${step.id}/`
+		);
+	});
+
 	test('until the scripts run, the embed button keeps its place but cannot be pressed', async ({
 		page,
 		request

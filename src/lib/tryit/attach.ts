@@ -1,0 +1,67 @@
+// Brings a prerendered try-it to life: loads the live component when the reader comes near it (or
+// at once), mounts it beside the static copy and removes that copy. Used by TryIt.svelte (embeds)
+// and by the essay, whose chapters are static HTML that is never hydrated (Essay.svelte).
+//
+//   near the viewport · focus · pointer · ?try=<chapter> · embed
+//     ──import('./TryItLive.svelte')──▶ mount in .tryit-host ──▶ .tryit-static removed
+import { mount, tick, unmount } from 'svelte';
+import type { TryItProps } from './props.ts';
+import { PARAM } from './state.ts';
+import './tryit.css';
+
+/**
+ * Watch `slot` (a `.tryit-slot` holding `.tryit-static` and an empty `.tryit-host`) and make it
+ * live when needed. Returns a cleanup function that stops watching and unmounts the live copy.
+ */
+export function attachTryIt(slot: HTMLElement, props: TryItProps): () => void {
+	const host = slot.querySelector<HTMLElement>('.tryit-host');
+	if (!host) throw new Error('attachTryIt: the slot has no .tryit-host');
+	let app: ReturnType<typeof mount> | null = null;
+	let waking = false;
+	let stopped = false;
+
+	async function wake() {
+		if (waking) return;
+		waking = true;
+		const { default: TryItLive } = await import('./TryItLive.svelte');
+		if (stopped) return;
+		// What the reader already did to the static copy: the text typed and the focused control.
+		const input = slot.querySelector<HTMLInputElement>('.tryit-static input[type="text"]');
+		const typed = input && input.value !== input.defaultValue ? input.value : null;
+		const focused = slot.contains(document.activeElement) ? document.activeElement?.id : '';
+		app = mount(TryItLive, { target: host!, props });
+		slot.querySelector('.tryit-static')?.remove();
+		await tick();
+		const next = host!.querySelector<HTMLInputElement>('input[type="text"]');
+		if (next && typed !== null) {
+			next.value = typed;
+			next.dispatchEvent(new Event('input', { bubbles: true }));
+		}
+		if (focused) document.getElementById(focused)?.focus();
+	}
+
+	const opened = new URLSearchParams(location.search).get(PARAM.chapter) === props.chapter.slug;
+	if (props.embed || opened) {
+		void wake();
+		return () => {
+			stopped = true;
+			if (app) unmount(app);
+		};
+	}
+	// Come alive a screen or so before the reader reaches it, or at the first touch.
+	const near = new IntersectionObserver(
+		(entries) => entries.some((e) => e.isIntersecting) && wake(),
+		{
+			rootMargin: '100% 0px'
+		}
+	);
+	near.observe(slot);
+	const events = ['focusin', 'pointerdown'] as const;
+	events.forEach((e) => slot.addEventListener(e, wake, { once: true }));
+	return () => {
+		stopped = true;
+		near.disconnect();
+		events.forEach((e) => slot.removeEventListener(e, wake));
+		if (app) unmount(app);
+	};
+}
