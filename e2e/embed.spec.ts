@@ -213,6 +213,40 @@ ${snippet}
 		expect(errors).toEqual([]);
 	});
 
+	test('the try-it embed resizes its iframe too, as the reader makes it longer', async ({
+		page
+	}) => {
+		const errors = collectErrors(page);
+		const src = `${essay}/embed/hot-dog/try/`;
+		pages.set(
+			'/resize-try',
+			hostPage(
+				`<iframe id="embed" src="${src}" data-attention-embed title="Try it" width="560" height="200" style="border:0;width:100%;max-width:560px"></iframe>` +
+					`\n<script src="${essay}/embed.js" async></script>`
+			)
+		);
+		await page.setViewportSize({ width: 900, height: 800 });
+		await page.goto(`${host}/resize-try`);
+		const iframe = page.locator('#embed');
+		const frame = page.frameLocator('#embed');
+		const content = () =>
+			frame.locator('[data-embed]').evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
+		const frameHeight = () => iframe.evaluate((el) => el.getBoundingClientRect().height);
+		await expect(frame.locator('.tryit-host input[type="text"]')).toBeVisible();
+		const before = await content();
+		expect(before).toBeGreaterThan(400);
+		await expect.poll(frameHeight).toBe(before);
+		// A longer sentence makes a bigger grid: the iframe follows, with nothing cut off.
+		await frame
+			.locator('.tryit-host input[type="text"]')
+			.fill('the hot dog was on the table by the door');
+		await expect.poll(content).toBeGreaterThan(before + 50);
+		await expect.poll(async () => (await frameHeight()) === (await content())).toBe(true);
+		const inner = await frame.locator('html').evaluate((el) => el.scrollHeight - el.clientHeight);
+		expect(inner).toBeLessThanOrEqual(1);
+		expect(errors).toEqual([]);
+	});
+
 	test('the embed speaks pym.js and the AMP-style format to hosts without embed.js', async ({
 		page
 	}) => {
