@@ -87,3 +87,10 @@ test('the chapters are plain HTML: no script ships their markup or hydrates it',
 		expect(code, file).not.toContain('Copy link to this step');
 	}
 });
+
+test('the grid steps’ tables are for readers without JavaScript only (inside <noscript>)', () => {
+	const html = readFileSync('build/index.html', 'utf8');
+	const tables = html.match(/(<noscript>)?<div class="step-table">/g) ?? [];
+	expect(tables.length).toBeGreaterThan(4);
+	for (const t of tables) expect(t).toBe('<noscript><div class="step-table">');
+});

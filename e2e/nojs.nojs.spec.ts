@@ -47,3 +47,20 @@ test('a deep link says which step it opens and shows that figure', async ({ page
 	await expect(page.locator('.opened-at a')).toHaveAttribute('href', `#${step.id}`);
 	await expect(page.locator(`article#${step.id} img.step-static`)).toBeAttached();
 });
+
+test('each grid step carries its numbers as a table for screen readers', async ({
+	page,
+	request
+}) => {
+	const steps = await allSteps(request);
+	const grids = steps.filter((s) => ['dot-product', 'scale', 'softmax', 'mask'].includes(s.stage));
+	expect(grids.length).toBeGreaterThan(4);
+	await page.goto('/');
+	for (const step of grids) {
+		const table = page.locator(`article#${step.id} .step-table table`);
+		await expect(table).toHaveCount(1);
+		// A row per query word, each with numbers in it.
+		expect(await table.locator('tbody tr').count()).toBeGreaterThan(1);
+		await expect(table.locator('tbody td').first()).toHaveText(/\d/);
+	}
+});
