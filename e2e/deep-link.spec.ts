@@ -1,6 +1,14 @@
 // Deep links: every step URL opens the essay at that step, with its own title and meta tags.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { allSteps } from './helpers';
+
+/** Whether the first match is rendered: false inside a block `content-visibility` skips. */
+function rendered(page: Page, selector: string): Promise<boolean> {
+	return page
+		.locator(selector)
+		.first()
+		.evaluate((el) => el.checkVisibility({ contentVisibilityAuto: true }));
+}
 
 test('a step URL shows that step in the figure before and after hydration', async ({
 	page,
@@ -62,17 +70,11 @@ test('an unknown step URL gets the 404 page with links to every chapter', async 
 
 test('prose far down the page is not laid out until the reader nears it', async ({ page }) => {
 	await page.goto('/');
-	// checkVisibility({ contentVisibilityAuto: true }) is false inside a skipped (not rendered) block.
-	const rendered = (selector: string) =>
-		page
-			.locator(selector)
-			.first()
-			.evaluate((el) => el.checkVisibility({ contentVisibilityAuto: true }));
-	expect(await rendered('.prose.opening p')).toBe(true);
+	expect(await rendered(page, '.prose.opening p')).toBe(true);
 	const last = '.chapter:last-of-type .step:last-of-type .prose p';
-	expect(await rendered(last)).toBe(false);
+	expect(await rendered(page, last)).toBe(false);
 	await page.locator(last).first().scrollIntoViewIfNeeded();
-	await expect.poll(() => rendered(last)).toBe(true);
+	await expect.poll(() => rendered(page, last)).toBe(true);
 });
 
 test('a step URL lays out the prose above its step, and leaves what is far below for later', async ({
@@ -82,14 +84,9 @@ test('a step URL lays out the prose above its step, and leaves what is far below
 	const steps = await allSteps(request);
 	const step = steps[Math.floor(steps.length / 2)];
 	await page.goto(`/${step.chapter}/${step.id}/`);
-	const rendered = (selector: string) =>
-		page
-			.locator(selector)
-			.first()
-			.evaluate((el) => el.checkVisibility({ contentVisibilityAuto: true }));
-	expect(await rendered(`article#${steps[1].id} .prose p`)).toBe(true);
-	expect(await rendered(`article#${step.id} .prose p`)).toBe(true);
-	expect(await rendered(`article#${steps[steps.length - 1].id} .prose p`)).toBe(false);
+	expect(await rendered(page, `article#${steps[1].id} .prose p`)).toBe(true);
+	expect(await rendered(page, `article#${step.id} .prose p`)).toBe(true);
+	expect(await rendered(page, `article#${steps[steps.length - 1].id} .prose p`)).toBe(false);
 });
 
 for (const viewport of [

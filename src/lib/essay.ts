@@ -31,6 +31,11 @@ export function locate(essay: Pick<EssayData, 'chapters'>, stepId: string): Loca
 	return undefined;
 }
 
+/** Every step id, in reading order. */
+export function stepOrder(essay: Pick<EssayData, 'chapters'>): string[] {
+	return essay.chapters.flatMap((c) => c.steps.map((s) => s.id));
+}
+
 /** Path of a step's deep link, relative to the site's base path: `/hot-dog/softmax/`. */
 export function stepPath(chapter: string, step: string): string {
 	return `/${chapter}/${step}/`;

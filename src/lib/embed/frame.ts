@@ -65,3 +65,8 @@ export function embedFrame(messagesFor: typeof heightMessages, isRequest: typeof
 export function frameScript(): string {
 	return `(${embedFrame})(${heightMessages}, ${isHeightRequest});`;
 }
+
+/** {@link frameScript} as a `<script>` element for {@html}, with any `</` in it escaped. */
+export function frameScriptTag(): string {
+	return `<script>${frameScript().replaceAll('</', '<\\/')}</scr` + 'ipt>';
+}
