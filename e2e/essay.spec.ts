@@ -125,3 +125,53 @@ test('the context-length slider is live near its step and gone far from it', asy
 	await expect(page.locator('article.step.active')).toHaveAttribute('id', steps[at - 4].id);
 	await expect(control).toHaveCount(0);
 });
+
+test('the live figure paints a grid step’s cells into a canvas: same numbers, over the cells, in the theme’s colours', async ({
+	page,
+	request
+}) => {
+	const steps = await allSteps(request);
+	const step = steps.find((s) => s.stage === 'mask');
+	expect(step).toBeTruthy();
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
+	await page.goto(`/${step!.chapter}/${step!.id}/`);
+	await expect(page.locator('html')).toHaveAttribute('data-essay', 'live');
+	// Before the first move the prerendered figure draws its cells in SVG; keep what they say.
+	const svgValues = await page
+		.locator('.figure-pane .figure-static .fig-cell')
+		.evaluateAll((cells) => cells.map((c) => c.getAttribute('data-value')));
+	expect(svgValues.length).toBeGreaterThan(8);
+	// The first move wakes the live figure; move back once the next step is active.
+	const next = steps[steps.indexOf(step!) + 1];
+	await page.keyboard.press('j');
+	const fig = page.locator('.figure-pane [data-step]');
+	await expect(fig).toHaveAttribute('data-step', next.id);
+	await page.keyboard.press('k');
+	await expect(fig).toHaveAttribute('data-step', step!.id);
+	const canvas = fig.locator('canvas.fig-cell-canvas');
+	await expect(canvas).toHaveCount(1);
+	await expect(fig.locator('.fig-cell')).toHaveCount(0);
+	await expect(canvas).toHaveAttribute('data-values', svgValues.join(' '));
+	// The canvas lies over the cells: its box is the focused row's outline, less the outline's
+	// one unit on each side (it is drawn 1 unit outside the cells).
+	const [box, outline] = await Promise.all([
+		canvas.boundingBox(),
+		fig.locator('.fig-row-focus').boundingBox()
+	]);
+	expect(box && outline).toBeTruthy();
+	expect(Math.abs(box!.x - outline!.x)).toBeLessThan(3);
+	expect(Math.abs(box!.width - outline!.width)).toBeLessThan(4);
+	// Painted, and repainted in the dark theme's colours when the reader switches.
+	const mean = () =>
+		canvas.evaluate((c: HTMLCanvasElement) => {
+			const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+			let sum = 0;
+			for (let i = 0; i < data.length; i += 4) sum += data[i] + data[i + 1] + data[i + 2];
+			return sum / (data.length / 4) / 3;
+		});
+	const light = await mean();
+	expect(light).toBeGreaterThan(120);
+	await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'dark' });
+	await expect.poll(mean).toBeLessThan(light - 60);
+});

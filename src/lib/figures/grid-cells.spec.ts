@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawCells, type CellFrame, type CellPaint } from './grid-cells.ts';
+import { drawCells, placeCanvas, type CellFrame, type CellPaint } from './grid-cells.ts';
 
 const PAINT: CellPaint = {
 	low: 'low',
@@ -119,5 +119,37 @@ describe('drawCells', () => {
 		const { ctx, calls } = recorder();
 		drawCells(ctx, frame({ texts: null }), PAINT, 1);
 		expect(calls.some((c) => c.op === 'text')).toBe(false);
+	});
+});
+
+describe('placeCanvas', () => {
+	const view = { width: 400, height: 400 };
+	const grid = { x0: 100.5, y0: 60.5, side: 241 };
+
+	it('scales viewBox units to the box when the box has the viewBox’s shape', () => {
+		// 800 px for 400 units: 2 px a unit, no margins.
+		expect(placeCanvas({ width: 800, height: 800 }, view, grid)).toEqual({
+			left: 200,
+			top: 120,
+			size: 482,
+			unit: 2
+		});
+	});
+
+	it('centres the drawing in a taller box, as the viewBox’s default (xMidYMid meet) does', () => {
+		// 520 px wide: 1.3 px a unit; the drawing is 520 px tall in a 704 px box, 92 px below the top.
+		const place = placeCanvas({ width: 520, height: 704 }, view, grid);
+		expect(place.unit).toBeCloseTo(1.3, 10);
+		expect(place.left).toBeCloseTo(100 * 1.3, 10);
+		expect(place.top).toBeCloseTo(92 + 60 * 1.3, 10);
+		expect(place.size).toBeCloseTo(241 * 1.3, 10);
+	});
+
+	it('centres the drawing in a wider box, fitting its height', () => {
+		// 300 px tall: 0.75 px a unit; the drawing is 300 px wide in a 500 px box, 100 px from the left.
+		const place = placeCanvas({ width: 500, height: 300 }, view, grid);
+		expect(place.unit).toBe(0.75);
+		expect(place.left).toBeCloseTo(100 + 100 * 0.75, 10);
+		expect(place.top).toBeCloseTo(60 * 0.75, 10);
 	});
 });

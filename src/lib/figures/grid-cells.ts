@@ -155,3 +155,68 @@ export function drawCells(
 		}
 	}
 }
+
+/** The CSS size of the box the canvas is placed in: the <svg>'s box, or one of the same size. */
+export interface CanvasBox {
+	width: number;
+	height: number;
+}
+
+/**
+ * Where the cells' canvas goes, in CSS pixels from the box's top-left corner, and how many CSS
+ * pixels one SVG unit takes. The SVG is drawn as its viewBox's default scales it: fitted whole
+ * into the box and centred (`xMidYMid meet`), so a box of another shape than the viewBox (the
+ * essay's figure pane) leaves margins on two sides.
+ * @param view the viewBox's size; `x0`, `y0`: the grid's top-left corner in it; `side`: its size
+ */
+export function placeCanvas(
+	box: CanvasBox,
+	view: CanvasBox,
+	grid: { x0: number; y0: number; side: number }
+): { left: number; top: number; size: number; unit: number } {
+	const unit = Math.min(box.width / view.width, box.height / view.height);
+	const offsetX = (box.width - view.width * unit) / 2;
+	const offsetY = (box.height - view.height * unit) / 2;
+	return {
+		left: offsetX + (grid.x0 - 0.5) * unit,
+		top: offsetY + (grid.y0 - 0.5) * unit,
+		size: grid.side * unit,
+		unit
+	};
+}
+
+/** What each canvas's box measured last: a grid redrawn for a new sentence draws at once. */
+const lastBox = new WeakMap<HTMLCanvasElement, CanvasBox>();
+
+/** The last size measured for a canvas's box, if any. */
+export function rememberedBox(canvas: HTMLCanvasElement): CanvasBox | undefined {
+	return lastBox.get(canvas);
+}
+
+/** Keep a canvas's box size for the next grid drawn into it. */
+export function rememberBox(canvas: HTMLCanvasElement, box: CanvasBox): void {
+	lastBox.set(canvas, box);
+}
+
+/**
+ * The colours for a canvas, read from CSS once per theme: reading them forces a style
+ * recalculation, which a step that only swaps the sentence should not pay.
+ */
+const lastPaint = new WeakMap<Element, { theme: string; paint: CellPaint }>();
+
+/** What decides the colours: the theme attribute and class on <html>, and the system theme. */
+function themeKey(): string {
+	const root = document.documentElement;
+	const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches;
+	return `${root.dataset.theme ?? ''}|${root.className}|${dark ? 'dark' : 'light'}`;
+}
+
+/** The element's cell colours, from the cache unless the theme changed or `fresh` is set. */
+export function paintFor(element: Element, fresh = false): CellPaint {
+	const theme = themeKey();
+	const hit = lastPaint.get(element);
+	if (!fresh && hit?.theme === theme) return hit.paint;
+	const paint = readPaint(element);
+	lastPaint.set(element, { theme, paint });
+	return paint;
+}

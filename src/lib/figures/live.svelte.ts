@@ -39,6 +39,8 @@ class LiveProps implements FigureProps {
 	meaningLabels = $state.raw({}) as Record<string, string>;
 	title = $state.raw('');
 	reducedMotion = $state.raw(false);
+	/** The grid's cells are painted into a canvas: tween frames redraw a bitmap, not elements. */
+	readonly canvasCells = true;
 
 	constructor(next: FigureProps) {
 		this.set(next);

@@ -156,3 +156,11 @@ export class Tweened<T extends object> {
 		});
 	}
 }
+
+/**
+ * A reactive holder for one value, such as an element from `bind:this`, for components whose
+ * props already use a name that rules out the `$state` rune there (Figure's `state`).
+ */
+export class Slot<T> {
+	current = $state<T | null>(null);
+}

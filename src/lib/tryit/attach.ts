@@ -2,9 +2,14 @@
 // at once), mounts it beside the static copy and removes that copy. Used by TryIt.svelte (embeds)
 // and by the essay, whose chapters are static HTML that is never hydrated (Essay.svelte).
 //
-//   near the viewport · focus · pointer · ?try=<chapter> · embed
+//   near the viewport, once scrolling pauses · focus · pointer · ?try=<chapter> · embed
 //     ──import('./TryItLive.svelte')──▶ mount in .tryit-host ──▶ .tryit-static removed
+//
+// Mounting takes tens of milliseconds (the whole control panel and its grid), so coming near only
+// schedules it for the next pause in scrolling (whenStill), out of the frames of a scroll that is
+// animating the figure. Coming into view, a touch or focus on the static copy wake it at once.
 import { mount, tick, unmount } from 'svelte';
+import { whenStill } from '../scroll/still.ts';
 import type { TryItProps } from './props.ts';
 import { PARAM } from './state.ts';
 import './tryit.css';
@@ -48,19 +53,33 @@ export function attachTryIt(slot: HTMLElement, props: TryItProps): () => void {
 			if (app) unmount(app);
 		};
 	}
-	// Come alive a screen or so before the reader reaches it, or at the first touch.
+	// Come alive a screen or so before the reader reaches it, at the first pause in scrolling
+	// there; at once if it comes into view first (its place is empty until then), or at the first
+	// touch.
+	let pending: (() => void) | null = null;
 	const near = new IntersectionObserver(
-		(entries) => entries.some((e) => e.isIntersecting) && wake(),
-		{
-			rootMargin: '100% 0px'
-		}
+		(entries) => {
+			const isNear = entries.some((e) => e.isIntersecting);
+			if (isNear && !pending) pending = whenStill(() => void wake());
+			else if (!isNear && pending) {
+				pending();
+				pending = null;
+			}
+		},
+		{ rootMargin: '100% 0px' }
 	);
+	const inView = new IntersectionObserver((entries) => {
+		if (entries.some((e) => e.isIntersecting)) void wake();
+	});
 	near.observe(slot);
+	inView.observe(slot);
 	const events = ['focusin', 'pointerdown'] as const;
 	events.forEach((e) => slot.addEventListener(e, wake, { once: true }));
 	return () => {
 		stopped = true;
+		pending?.();
 		near.disconnect();
+		inView.disconnect();
 		events.forEach((e) => slot.removeEventListener(e, wake));
 		if (app) unmount(app);
 	};
