@@ -24,10 +24,13 @@ export function attachTryIt(slot: HTMLElement, props: TryItProps): () => void {
 	let app: ReturnType<typeof mount> | null = null;
 	let waking = false;
 	let stopped = false;
+	/** Stops whatever waits to wake it (observers, a pending pause, listeners); set below. */
+	let unwatch = () => {};
 
 	async function wake() {
 		if (waking) return;
 		waking = true;
+		unwatch();
 		const { default: TryItLive } = await import('./TryItLive.svelte');
 		if (stopped) return;
 		// What the reader already did to the static copy: the text typed and the focused control.
@@ -75,12 +78,15 @@ export function attachTryIt(slot: HTMLElement, props: TryItProps): () => void {
 	inView.observe(slot);
 	const events = ['focusin', 'pointerdown'] as const;
 	events.forEach((e) => slot.addEventListener(e, wake, { once: true }));
-	return () => {
-		stopped = true;
+	unwatch = () => {
 		pending?.();
 		near.disconnect();
 		inView.disconnect();
 		events.forEach((e) => slot.removeEventListener(e, wake));
+	};
+	return () => {
+		stopped = true;
+		unwatch();
 		if (app) unmount(app);
 	};
 }
