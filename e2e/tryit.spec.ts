@@ -83,6 +83,46 @@ test.beforeEach(async ({ page }) => {
 	await page.emulateMedia({ reducedMotion: 'reduce' });
 });
 
+test('scrolling past a try-it shows its static copy; the live one waits for a pause, keeping what was typed', async ({
+	page
+}) => {
+	await open(page, '/');
+	await page.locator('html[data-essay="live"]').waitFor();
+	// Scroll to the first try-it and keep scrolling a little every 50 ms, as a reader reading on
+	// does: never the 200 ms pause the live one waits for.
+	const during = await page.evaluate(async () => {
+		const slot = document.querySelector<HTMLElement>('.tryit-slot[data-chapter="hot-dog"]')!;
+		slot.scrollIntoView({ block: 'start' });
+		for (let i = 0; i < 24; i++) {
+			await new Promise((r) => setTimeout(r, 50));
+			scrollBy(0, i % 2 ? 30 : -30);
+		}
+		return {
+			staticShown: slot.querySelector('.tryit-static section.tryit') !== null,
+			staticVisible:
+				(slot.querySelector('.tryit-static .tryit-grid')?.getBoundingClientRect().height ?? 0) >
+				100,
+			kept: slot.querySelector('.tryit-static noscript') !== null,
+			live: slot.querySelector('.tryit-host section') !== null
+		};
+	});
+	expect(during).toEqual({ staticShown: true, staticVisible: true, kept: false, live: false });
+
+	// Typing into the static copy wakes the live one at once, with the text and the focus.
+	const slot = page.locator('.tryit-slot[data-chapter="hot-dog"]');
+	await slot.locator('.tryit-static input[type="text"]').fill('the fluffy dog');
+	const t = tryit(page, 'hot-dog');
+	await expect(t).toHaveAttribute('data-ready', 'true');
+	await expect(slot.locator('.tryit-static')).toHaveCount(0);
+	await expect(t.locator('input[type="text"]')).toHaveValue('the fluffy dog');
+	await expect(t.locator('input[type="text"]')).toBeFocused();
+	await expect(t.locator('.tryit-token bdi')).toHaveText(['the', 'fluffy', 'dog']);
+
+	// Another try-it, reached and left still, comes alive by itself at the pause.
+	await page.locator('.tryit-slot[data-chapter="mole"]').scrollIntoViewIfNeeded();
+	await expect(tryit(page, 'mole')).toHaveAttribute('data-ready', 'true');
+});
+
 test('typing a sentence recomputes the grid and the weights at every stage', async ({ page }) => {
 	await open(page, '/');
 	const t = await live(page, 'hot-dog');

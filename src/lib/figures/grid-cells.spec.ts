@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { drawCells, placeCanvas, type CellFrame, type CellPaint } from './grid-cells.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { drawCells, paintFor, placeCanvas, type CellFrame, type CellPaint } from './grid-cells.ts';
 
 const PAINT: CellPaint = {
 	low: 'low',
@@ -151,5 +151,61 @@ describe('placeCanvas', () => {
 		expect(place.unit).toBe(0.75);
 		expect(place.left).toBeCloseTo(100 + 100 * 0.75, 10);
 		expect(place.top).toBeCloseTo(60 * 0.75, 10);
+	});
+});
+
+describe('paintFor', () => {
+	afterEach(() => vi.unstubAllGlobals());
+
+	/** A page whose theme can be switched, counting the computed-style reads. */
+	function page() {
+		const root = { dataset: {} as Record<string, string>, className: '' };
+		let dark = false;
+		const reads: string[] = [];
+		vi.stubGlobal('document', { documentElement: root });
+		vi.stubGlobal('window', { matchMedia: () => ({ matches: dark }) });
+		vi.stubGlobal('getComputedStyle', (element: { id: string }) => {
+			reads.push(element.id);
+			const high = root.dataset.theme === 'dark' || dark ? '#56b4e9' : '#0072b2';
+			return {
+				fontFamily: 'serif',
+				getPropertyValue: (name: string) => (name === '--cell-high' ? high : '')
+			};
+		});
+		return {
+			reads,
+			setTheme: (theme: string) => (root.dataset.theme = theme),
+			setSystemDark: (on: boolean) => (dark = on)
+		};
+	}
+	const a = { id: 'figure-canvas' } as unknown as Element;
+	const b = { id: 'try-it-canvas' } as unknown as Element;
+
+	it('reads the colours once per theme for every grid on the page, and again when the theme changes', () => {
+		const p = page();
+		p.setTheme('light-' + Math.random()); // a theme no earlier test has cached
+		const first = paintFor(a);
+		expect(first.high).toBe('#0072b2');
+		expect(first.low).toBe('#fbfaf7'); // the stylesheet's fallback when the property is unset
+		expect(paintFor(b)).toBe(first); // a second grid (a try-it mounting) reads nothing
+		expect(p.reads).toEqual(['figure-canvas']);
+
+		p.setTheme('dark');
+		expect(paintFor(b).high).toBe('#56b4e9');
+		expect(p.reads).toEqual(['figure-canvas', 'try-it-canvas']);
+
+		p.setSystemDark(true); // the system theme is part of the key too
+		paintFor(a);
+		expect(p.reads).toHaveLength(3);
+	});
+
+	it('reads again when asked for fresh colours, and caches what it read', () => {
+		const p = page();
+		p.setTheme('fresh-' + Math.random());
+		paintFor(a);
+		paintFor(a, true);
+		expect(p.reads).toEqual(['figure-canvas', 'figure-canvas']);
+		paintFor(b);
+		expect(p.reads).toHaveLength(2);
 	});
 });

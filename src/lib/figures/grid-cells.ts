@@ -199,10 +199,11 @@ export function rememberBox(canvas: HTMLCanvasElement, box: CanvasBox): void {
 }
 
 /**
- * The colours for a canvas, read from CSS once per theme: reading them forces a style
- * recalculation, which a step that only swaps the sentence should not pay.
+ * The cell colours, read from CSS once per theme for the whole page: reading them forces a style
+ * recalculation, which a step that only swaps the sentence, or a try-it mounting its first grid,
+ * should not pay. Every grid resolves the same custom properties (set on :root by theme.css).
  */
-const lastPaint = new WeakMap<Element, { theme: string; paint: CellPaint }>();
+let lastPaint: { theme: string; paint: CellPaint } | null = null;
 
 /** What decides the colours: the theme attribute and class on <html>, and the system theme. */
 function themeKey(): string {
@@ -211,12 +212,11 @@ function themeKey(): string {
 	return `${root.dataset.theme ?? ''}|${root.className}|${dark ? 'dark' : 'light'}`;
 }
 
-/** The element's cell colours, from the cache unless the theme changed or `fresh` is set. */
+/** The cell colours (read from `element`), from the cache unless the theme changed or `fresh` is set. */
 export function paintFor(element: Element, fresh = false): CellPaint {
 	const theme = themeKey();
-	const hit = lastPaint.get(element);
-	if (!fresh && hit?.theme === theme) return hit.paint;
+	if (!fresh && lastPaint?.theme === theme) return lastPaint.paint;
 	const paint = readPaint(element);
-	lastPaint.set(element, { theme, paint });
+	lastPaint = { theme, paint };
 	return paint;
 }

@@ -2,12 +2,16 @@
 // at once), mounts it beside the static copy and removes that copy. Used by TryIt.svelte (embeds)
 // and by the essay, whose chapters are static HTML that is never hydrated (Essay.svelte).
 //
-//   near the viewport, once scrolling pauses · focus · pointer · ?try=<chapter> · embed
-//     ──import('./TryItLive.svelte')──▶ mount in .tryit-host ──▶ .tryit-static removed
+//   near the viewport ──▶ static copy shown (the essay keeps it as text in <noscript>)
+//        └─ once scrolling pauses · focus · pointer · ?try=<chapter> · embed
+//             ──import('./TryItLive.svelte')──▶ mount in .tryit-host ──▶ .tryit-static removed
 //
-// Mounting takes tens of milliseconds (the whole control panel and its grid), so coming near only
-// schedules it for the next pause in scrolling (whenStill), out of the frames of a scroll that is
-// animating the figure. Coming into view, a touch or focus on the static copy wake it at once.
+// Mounting takes tens of milliseconds (the whole control panel and its grid: about 50 ms of one
+// task on a fast desktop), so it waits for the first pause in scrolling (whenStill), never lands
+// in the frames of a scroll that is animating the figure. Until then the reader sees the static
+// copy, parsed from its <noscript> text when it comes near: the same markup, at a fraction of the
+// cost. Typing into it, or touching or focusing it, wakes the live one at once; what was typed and
+// the focused control carry over.
 import { mount, tick, unmount } from 'svelte';
 import { whenStill } from '../scroll/still.ts';
 import type { TryItProps } from './props.ts';
@@ -56,13 +60,13 @@ export function attachTryIt(slot: HTMLElement, props: TryItProps): () => void {
 			if (app) unmount(app);
 		};
 	}
-	// Come alive a screen or so before the reader reaches it, at the first pause in scrolling
-	// there; at once if it comes into view first (its place is empty until then), or at the first
-	// touch.
+	// A screen or so before the reader reaches it, show the static copy, and come alive at the
+	// first pause in scrolling there, or at the first touch or focus.
 	let pending: (() => void) | null = null;
 	const near = new IntersectionObserver(
 		(entries) => {
 			const isNear = entries.some((e) => e.isIntersecting);
+			if (isNear) showStatic(slot);
 			if (isNear && !pending) pending = whenStill(() => void wake());
 			else if (!isNear && pending) {
 				pending();
@@ -71,17 +75,12 @@ export function attachTryIt(slot: HTMLElement, props: TryItProps): () => void {
 		},
 		{ rootMargin: '100% 0px' }
 	);
-	const inView = new IntersectionObserver((entries) => {
-		if (entries.some((e) => e.isIntersecting)) void wake();
-	});
 	near.observe(slot);
-	inView.observe(slot);
 	const events = ['focusin', 'pointerdown'] as const;
 	events.forEach((e) => slot.addEventListener(e, wake, { once: true }));
 	unwatch = () => {
 		pending?.();
 		near.disconnect();
-		inView.disconnect();
 		events.forEach((e) => slot.removeEventListener(e, wake));
 	};
 	return () => {
@@ -89,4 +88,35 @@ export function attachTryIt(slot: HTMLElement, props: TryItProps): () => void {
 		unwatch();
 		if (app) unmount(app);
 	};
+}
+
+/**
+ * Show a slot's static copy kept in <noscript> (the essay's: with JavaScript the browser holds it
+ * as text). The text is parsed into an inert <template> (nothing in it runs or loads) and its
+ * parts go into the page one per animation frame, so their style and layout (several
+ * milliseconds all at once) never take a whole frame of a scroll. The markup is Svelte's own
+ * server render of the default state, made at build time; no reader input is in it. Does nothing
+ * if it is shown already or the slot has none (an embed shows its copy from the start).
+ */
+export function showStatic(slot: HTMLElement): void {
+	const kept = slot.querySelector('.tryit-static > noscript');
+	const box = kept?.parentElement;
+	if (!kept || !box) return;
+	const template = document.createElement('template');
+	template.innerHTML = kept.textContent ?? '';
+	kept.remove();
+	const copy = template.content.firstElementChild;
+	if (!copy) return;
+	const parts = [...copy.childNodes];
+	const shell = copy.cloneNode(false) as Element;
+	box.append(shell);
+	requestAnimationFrame(function next() {
+		// One element (and the text around it) per frame; stop if the live copy took over.
+		while (parts.length > 0 && shell.isConnected) {
+			const part = parts.shift()!;
+			shell.append(part);
+			if (part.nodeType === Node.ELEMENT_NODE) break;
+		}
+		if (parts.length > 0 && shell.isConnected) requestAnimationFrame(next);
+	});
 }
