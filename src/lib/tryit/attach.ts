@@ -90,13 +90,17 @@ export function attachTryIt(slot: HTMLElement, props: TryItProps): () => void {
 	};
 }
 
+/** Elements put into the page per animation frame by showStatic. */
+export const NODES_PER_FRAME = 60;
+
 /**
  * Show a slot's static copy kept in <noscript> (the essay's: with JavaScript the browser holds it
- * as text). The text is parsed into an inert <template> (nothing in it runs or loads) and its
- * parts go into the page one per animation frame, so their style and layout (several
- * milliseconds all at once) never take a whole frame of a scroll. The markup is Svelte's own
- * server render of the default state, made at build time; no reader input is in it. Does nothing
- * if it is shown already or the slot has none (an embed shows its copy from the start).
+ * as text). The text is parsed into an inert <template> (nothing in it runs or loads) and goes into
+ * the page about NODES_PER_FRAME elements per animation frame (see appendInParts), so its style
+ * and layout (some 10 ms all at once on a fast desktop) never take a whole frame of a scroll. The
+ * markup is Svelte's own server render of the default state, made at build time; no reader input
+ * is in it. Does nothing if it is shown already or the slot has none (an embed shows its copy
+ * from the start).
  */
 export function showStatic(slot: HTMLElement): void {
 	const kept = slot.querySelector('.tryit-static > noscript');
@@ -105,18 +109,45 @@ export function showStatic(slot: HTMLElement): void {
 	const template = document.createElement('template');
 	template.innerHTML = kept.textContent ?? '';
 	kept.remove();
-	const copy = template.content.firstElementChild;
-	if (!copy) return;
-	const parts = [...copy.childNodes];
-	const shell = copy.cloneNode(false) as Element;
-	box.append(shell);
-	requestAnimationFrame(function next() {
-		// One element (and the text around it) per frame; stop if the live copy took over.
-		while (parts.length > 0 && shell.isConnected) {
-			const part = parts.shift()!;
-			shell.append(part);
-			if (part.nodeType === Node.ELEMENT_NODE) break;
+	appendInParts(box, template.content, NODES_PER_FRAME, (next) => requestAnimationFrame(next));
+}
+
+/**
+ * Move the children of `from` into `into` over several calls of `schedule` (the first call
+ * included), about `budget` elements each, keeping their order: a part larger than the budget goes
+ * in as an empty copy of itself, its children after it. Stops if `into` leaves the document.
+ */
+export function appendInParts(
+	into: Element,
+	from: ParentNode,
+	budget: number,
+	schedule: (next: () => void) => void
+): void {
+	const queue: { parent: Node; node: Node }[] = [...from.childNodes].map((node) => ({
+		parent: into,
+		node
+	}));
+	const size = (node: Node) =>
+		node.nodeType === 1 ? 1 + (node as Element).getElementsByTagName('*').length : 0;
+	schedule(function next() {
+		let left = budget;
+		while (queue.length > 0 && into.isConnected && left > 0) {
+			const { parent, node } = queue[0];
+			const n = size(node);
+			if (n > budget && node.firstChild) {
+				// Too big for one frame: its shell now, its children next.
+				queue.shift();
+				const shell = node.cloneNode(false);
+				parent.appendChild(shell);
+				queue.unshift(...[...node.childNodes].map((child) => ({ parent: shell, node: child })));
+				left -= 1;
+				continue;
+			}
+			if (n > left && left < budget) break;
+			queue.shift();
+			parent.appendChild(node);
+			left -= n;
 		}
-		if (parts.length > 0 && shell.isConnected) requestAnimationFrame(next);
+		if (queue.length > 0 && into.isConnected) schedule(next);
 	});
 }
