@@ -101,6 +101,35 @@ test('the active step is marked as the reader moves, and only that one', async (
 	await expect(page.locator('article.step.active')).toHaveCount(1);
 });
 
+test('J then K pressed back to back returns to the same step, and the figure stays there', async ({
+	page,
+	request
+}) => {
+	const steps = await allSteps(request);
+	const start = steps.findIndex((s) => s.id === 'softmax');
+	expect(start).toBeGreaterThan(0);
+	await page.emulateMedia({ reducedMotion: 'reduce' }); // instant scrolls: the fastest case
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.goto(`/${steps[start].chapter}/${steps[start].id}/`);
+	await expect(page.locator('html')).toHaveAttribute('data-essay', 'live');
+	// Several rounds: a late report from the scroller for the step passed on the way used to win.
+	for (let round = 0; round < 6; round++) {
+		const here = steps[start + round];
+		await page.keyboard.press('j');
+		await page.keyboard.press('k');
+		await page.waitForTimeout(400);
+		await expect(page.locator('article.step.active')).toHaveAttribute('id', here.id);
+		await expect(page.locator('.figure-sticky figure')).toHaveAttribute('data-step', here.id);
+		await expect(page).toHaveURL(new RegExp(`/${here.chapter}/${here.id}/$`));
+		// Then one step on, for the next round.
+		await page.keyboard.press('j');
+		await expect(page.locator('article.step.active')).toHaveAttribute(
+			'id',
+			steps[start + round + 1].id
+		);
+	}
+});
+
 test('the context-length slider is live near its step and gone far from it', async ({
 	page,
 	request
