@@ -130,6 +130,39 @@ test('J then K pressed back to back returns to the same step, and the figure sta
 	}
 });
 
+test('a receding row of the parameter count fades as one group, not square by square', async ({
+	page,
+	request
+}) => {
+	const steps = await allSteps(request);
+	const step = steps.find((s) => s.id === 'count-all-heads');
+	expect(step).toBeTruthy();
+	await page.goto(`/${step!.chapter}/${step!.id}/`);
+	const figure = page.locator('.figure-pane figure').first();
+	const dimmed = figure.locator('.sv-param-row.sv-dim');
+	expect(await dimmed.count()).toBeGreaterThan(0);
+	const styles = await dimmed.evaluateAll((rows) =>
+		rows.map((row) => {
+			const glyph = row.querySelector('.sv-glyph')!;
+			const squares = [...glyph.querySelectorAll('rect')].map((r) => getComputedStyle(r));
+			return {
+				glyph: getComputedStyle(glyph).opacity,
+				glyphFades: getComputedStyle(glyph).transitionDuration,
+				squares: [...new Set(squares.map((s) => `${s.opacity} ${s.transitionDuration}`))],
+				text: getComputedStyle(row.querySelector('text')!).opacity
+			};
+		})
+	);
+	for (const row of styles) {
+		expect(row).toEqual({
+			glyph: '0.45',
+			glyphFades: '0.3s',
+			squares: ['1 0s'],
+			text: '1'
+		});
+	}
+});
+
 test('the context-length slider is live near its step and gone far from it', async ({
 	page,
 	request
