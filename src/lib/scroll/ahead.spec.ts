@@ -36,24 +36,50 @@ function idlePeriods() {
 describe('layOutAhead', () => {
 	afterEach(() => vi.unstubAllGlobals());
 
-	it('renders the first block below the viewport top first, then the rest, then those above', () => {
+	it('renders the blocks below the viewport, nearest first, and leaves those above alone', () => {
 		vi.stubGlobal('getComputedStyle', (b: { style: { contentVisibility: string } }) => b.style);
 		const rendered: string[] = [];
 		const blocks = [
 			block('a', -1200, rendered),
-			block('b', -700, rendered, true), // rendered already (e.g. by a jump): skipped
 			block('c', -400, rendered),
-			block('d', -100, rendered), // its bottom is in view
+			block('d', -100, rendered), // on screen, its top above the viewport: rendered already
 			block('e', 500, rendered),
-			block('f', 1200, rendered)
+			block('f', 1200, rendered, true), // rendered for good already (e.g. by a jump): skipped
+			block('g', 1900, rendered)
 		];
 		const idle = idlePeriods();
 		layOutAhead(blocks as unknown as HTMLElement[], idle.scheduler);
 		expect(rendered).toEqual([]); // nothing before an idle period
 		idle.period(50, 50, 50, 50, 50, 50);
-		expect(rendered).toEqual(['d', 'e', 'f', 'c', 'a']);
-		expect(blocks.every((b) => b.style.contentVisibility === 'visible')).toBe(true);
+		expect(rendered).toEqual(['e', 'g']);
+		expect(blocks.map((b) => b.style.contentVisibility)).toEqual([
+			'',
+			'',
+			'',
+			'visible',
+			'visible',
+			'visible'
+		]);
 		expect(idle.pending()).toBe(0);
+	});
+
+	it('skips a block the reader has scrolled past before its turn', () => {
+		vi.stubGlobal('getComputedStyle', (b: { style: { contentVisibility: string } }) => b.style);
+		const rendered: string[] = [];
+		let scrolled = 0;
+		const moving = (name: string, top: number) =>
+			Object.assign(block(name, top, rendered), {
+				getBoundingClientRect: () => ({ top: top - scrolled, bottom: top - scrolled + 300 })
+			});
+		const blocks = [moving('a', 200), moving('b', 900), moving('c', 1600)];
+		const idle = idlePeriods();
+		layOutAhead(blocks as unknown as HTMLElement[], idle.scheduler);
+		idle.period(MIN_IDLE_MS, 0);
+		expect(rendered).toEqual(['a']);
+		scrolled = 1000; // b is now above the viewport, c below it
+		idle.period(50, 50, 50);
+		expect(rendered).toEqual(['a', 'c']);
+		expect(blocks[1].style.contentVisibility).toBe('');
 	});
 
 	it('renders a block only with enough idle time left, and waits for the next period otherwise', () => {

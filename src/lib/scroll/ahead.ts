@@ -2,8 +2,9 @@
 // rendered until the reader nears it (content-visibility: auto in essay.css), which keeps the first
 // load light; but then each block's style and layout (up to about 7 ms on a fast desktop, four
 // times that on a slow phone) lands in a frame of the scroll that brings it near, often one that
-// also moves the figure. Once the reader has started reading, this renders the blocks in idle
-// periods instead, the nearest below the viewport first, one at a time.
+// also moves the figure. Once the reader has started reading, this renders the blocks below the
+// viewport in idle periods instead, nearest first, one at a time. Blocks above the viewport are
+// left alone: their height changing would move what the reader sees.
 //
 //   first move ──▶ idle period with ≥ minMs left? ──yes──▶ render the next block ──▶ repeat
 //                               │no                                                    │
@@ -24,9 +25,9 @@ export interface IdleScheduler {
 export const MIN_IDLE_MS = 8;
 
 /**
- * Render `blocks` (in document order) in idle periods, starting with the first one that ends below
- * the top of the viewport, then the rest after it, then any before it. Blocks already rendered
- * for good (content-visibility: visible) are skipped. Returns a function that stops.
+ * Render `blocks` (in document order) that start below the top of the viewport, in idle periods,
+ * nearest first. Blocks already rendered for good (content-visibility: visible) are skipped, and so
+ * is a block the reader has scrolled past before its turn. Returns a function that stops.
  * Without requestIdleCallback (and no scheduler given) it does nothing: the blocks render as the
  * reader nears them, as before.
  */
@@ -41,6 +42,9 @@ export function layOutAhead(
 		queue ??= order(blocks);
 		while (queue.length > 0 && deadline.timeRemaining() >= minMs) {
 			const block = queue.shift()!;
+			// Only below the viewport: a block above it would change height over what the reader
+			// sees (its estimate becoming its real height); that one renders when scrolled back to.
+			if (block.getBoundingClientRect().top < 0) continue;
 			block.style.contentVisibility = 'visible';
 			// Style and layout now, in this idle period, not in the next frame.
 			void block.offsetHeight;
@@ -50,13 +54,11 @@ export function layOutAhead(
 	return () => idle.cancel(id);
 }
 
-/** The blocks still to render: from the first below the viewport's top on, then those above. */
+/** The blocks still to render, in order, from the first that starts below the viewport's top. */
 function order(blocks: HTMLElement[]): HTMLElement[] {
-	const waiting = blocks.filter((b) => getComputedStyle(b).contentVisibility !== 'visible');
-	const next = waiting.findIndex((b) => b.getBoundingClientRect().bottom > 0);
-	return next < 0
-		? waiting.reverse()
-		: [...waiting.slice(next), ...waiting.slice(0, next).reverse()];
+	return blocks.filter(
+		(b) => getComputedStyle(b).contentVisibility !== 'visible' && b.getBoundingClientRect().top >= 0
+	);
 }
 
 function browserIdle(): IdleScheduler | null {
