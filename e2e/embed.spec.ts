@@ -266,6 +266,11 @@ ${snippet}
 		const amp = got.find((m) => typeof m === 'object') as { height: number };
 		expect(amp).toMatchObject({ sentinel: 'amp', type: 'embed-size' });
 		expect(amp.height).toBeGreaterThan(300);
+		// Never a height of 0 (the page not laid out yet), which would collapse the host's frame.
+		const heights = got.flatMap((m) =>
+			typeof m === 'object' ? [(m as { height: number }).height] : []
+		);
+		expect(heights.every((h) => h > 300)).toBe(true);
 		expect(got).toContain(`pymxPYMxfig-1xPYMxheightxPYMx${amp.height}`);
 
 		// pym.js parents send the width when it changes; the embed answers with its height.

@@ -49,6 +49,9 @@ export function embedFrame(messagesFor: typeof heightMessages, isRequest: typeof
 	let last = -1;
 	const post = (force: boolean) => {
 		const height = Math.ceil(root.getBoundingClientRect().height);
+		// Not laid out yet (seen while a host page is busy): never ask the host to collapse the
+		// frame; the ResizeObserver and the load event post the real height.
+		if (height <= 0) return;
 		if (height === last && !force) return;
 		last = height;
 		messagesFor(height, childId).forEach((message) => window.parent.postMessage(message, '*'));
