@@ -96,11 +96,12 @@ export const NODES_PER_FRAME = 60;
 /**
  * Show a slot's static copy kept in <noscript> (the essay's: with JavaScript the browser holds it
  * as text). The text is parsed into an inert <template> (nothing in it runs or loads) and goes into
- * the page about NODES_PER_FRAME elements per animation frame (see appendInParts), so its style
- * and layout (some 10 ms all at once on a fast desktop) never take a whole frame of a scroll. The
- * markup is Svelte's own server render of the default state, made at build time; no reader input
- * is in it. Does nothing if it is shown already or the slot has none (an embed shows its copy
- * from the start).
+ * the page about NODES_PER_FRAME elements per animation frame (see appendInParts): when the slot is
+ * already rendered (in or near the viewport; further away content-visibility skips it until it is
+ * nearer), the style and layout of the copy (some 10 ms all at once on a fast desktop) is spread
+ * over frames instead of taking one frame of a scroll. The markup is Svelte's own server render of
+ * the default state, made at build time; no reader input is in it. Does nothing if it is shown
+ * already or the slot has none (an embed shows its copy from the start).
  */
 export function showStatic(slot: HTMLElement): void {
 	const kept = slot.querySelector('.tryit-static > noscript');
