@@ -97,7 +97,7 @@ test('scrolling past a try-it shows its static copy; the live one waits for a pa
 			await new Promise((r) => setTimeout(r, 50));
 			scrollBy(0, i % 2 ? 30 : -30);
 		}
-		return {
+		const state = {
 			staticShown: slot.querySelector('.tryit-static section.tryit') !== null,
 			staticVisible:
 				(slot.querySelector('.tryit-static .tryit-grid')?.getBoundingClientRect().height ?? 0) >
@@ -105,12 +105,17 @@ test('scrolling past a try-it shows its static copy; the live one waits for a pa
 			kept: slot.querySelector('.tryit-static noscript') !== null,
 			live: slot.querySelector('.tryit-host section') !== null
 		};
+		// Still scrolling, the reader types into the static copy: focusing it wakes the live one
+		// at once (in the same task as the last scroll, so not the pause), and what was typed
+		// before the live copy arrives carries over.
+		const input = slot.querySelector<HTMLInputElement>('.tryit-static input[type="text"]')!;
+		input.value = 'the fluffy dog';
+		input.focus();
+		return state;
 	});
 	expect(during).toEqual({ staticShown: true, staticVisible: true, kept: false, live: false });
 
-	// Typing into the static copy wakes the live one at once, with the text and the focus.
 	const slot = page.locator('.tryit-slot[data-chapter="hot-dog"]');
-	await slot.locator('.tryit-static input[type="text"]').fill('the fluffy dog');
 	const t = tryit(page, 'hot-dog');
 	await expect(t).toHaveAttribute('data-ready', 'true');
 	await expect(slot.locator('.tryit-static')).toHaveCount(0);
