@@ -1,6 +1,6 @@
 // Reading the essay top to bottom and back: the figure follows every step, in order.
 import { expect, test } from '@playwright/test';
-import { allSteps, recordFigureSteps, recordedSteps, wheelThrough } from './helpers';
+import { allSteps, openLive, recordFigureSteps, recordedSteps, wheelThrough } from './helpers';
 
 for (const viewport of [
 	{ name: 'desktop', width: 1280, height: 800 },
@@ -92,9 +92,7 @@ test('the active step is marked as the reader moves, and only that one', async (
 	request
 }) => {
 	const steps = await allSteps(request);
-	await page.setViewportSize({ width: 1280, height: 800 });
-	await page.goto('/');
-	await expect(page.locator('html')).toHaveAttribute('data-essay', 'live');
+	await openLive(page, '/');
 	await expect(page.locator('article.step.active')).toHaveAttribute('id', steps[0].id);
 	for (let i = 0; i < 3; i++) await page.keyboard.press('j');
 	await expect(page.locator('article.step.active')).toHaveAttribute('id', steps[3].id);
@@ -109,9 +107,7 @@ test('J then K pressed back to back returns to the same step, and the figure sta
 	const start = steps.findIndex((s) => s.id === 'softmax');
 	expect(start).toBeGreaterThan(0);
 	await page.emulateMedia({ reducedMotion: 'reduce' }); // instant scrolls: the fastest case
-	await page.setViewportSize({ width: 1280, height: 800 });
-	await page.goto(`/${steps[start].chapter}/${steps[start].id}/`);
-	await expect(page.locator('html')).toHaveAttribute('data-essay', 'live');
+	await openLive(page, `/${steps[start].chapter}/${steps[start].id}/`);
 	// Several rounds: a late report from the scroller for the step passed on the way used to win.
 	for (let round = 0; round < 6; round++) {
 		const here = steps[start + round];
@@ -171,9 +167,7 @@ test('the context-length slider is live near its step and gone far from it', asy
 	const at = steps.findIndex((s) => s.stage === 'context-length');
 	expect(at).toBeGreaterThan(0);
 	const step = steps[at];
-	await page.setViewportSize({ width: 1280, height: 800 });
-	await page.goto(`/${step.chapter}/${step.id}/`);
-	await expect(page.locator('html')).toHaveAttribute('data-essay', 'live');
+	await openLive(page, `/${step.chapter}/${step.id}/`);
 	const control = page.locator('.context-control').getByRole('slider');
 	// The figure goes live at the first move; the slider comes with it.
 	await page.keyboard.press('j');
@@ -195,10 +189,8 @@ test('the live figure paints a grid step’s cells into a canvas: same numbers, 
 	const steps = await allSteps(request);
 	const step = steps.find((s) => s.stage === 'mask');
 	expect(step).toBeTruthy();
-	await page.setViewportSize({ width: 1280, height: 800 });
 	await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
-	await page.goto(`/${step!.chapter}/${step!.id}/`);
-	await expect(page.locator('html')).toHaveAttribute('data-essay', 'live');
+	await openLive(page, `/${step!.chapter}/${step!.id}/`);
 	// Before the first move the prerendered figure draws its cells in SVG; keep what they say.
 	const svgValues = await page
 		.locator('.figure-pane .figure-static .fig-cell')

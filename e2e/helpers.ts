@@ -1,5 +1,5 @@
 // Shared helpers for the end-to-end tests: the published step index and small page utilities.
-import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
 /** A step as listed in /data/index.json. */
 export interface IndexStep {
@@ -26,6 +26,13 @@ export async function allSteps(request: APIRequestContext) {
 	return (await essayIndex(request)).flatMap((c) =>
 		c.steps.map((s) => ({ ...s, chapter: c.slug }))
 	);
+}
+
+/** Open `path` at a 1280 × 800 desktop viewport and wait until the essay's app has started. */
+export async function openLive(page: Page, path: string) {
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.goto(path);
+	await expect(page.locator('html')).toHaveAttribute('data-essay', 'live');
 }
 
 /**
