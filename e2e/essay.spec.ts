@@ -229,3 +229,92 @@ test('the live figure paints a grid step’s cells into a canvas: same numbers, 
 	await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'dark' });
 	await expect.poll(mean).toBeLessThan(light - 60);
 });
+
+test('a step change never resizes the figure’s SVG, which would lay out every element in it again', async ({
+	page,
+	browser,
+	request
+}) => {
+	// Chromium's invalidation tracking says why each element needed layout. With the figure's size
+	// taken from its content (flex-basis auto), each step change had the flexbox measure the SVG at
+	// another size first, and lay out all of it twice.
+	const steps = await allSteps(request);
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await openLive(page, `/${steps[0].chapter}/${steps[0].id}/`);
+	const svg = page.locator('.figure-pane figure[data-step] > svg');
+	const before = await svg.boundingBox();
+	await browser.startTracing(page, {
+		categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline.invalidationTracking']
+	});
+	for (let i = 1; i <= 4; i++) {
+		await page.keyboard.press('j');
+		await expect(page.locator('.figure-pane [data-step]')).toHaveAttribute(
+			'data-step',
+			steps[i].id
+		);
+		await page.waitForTimeout(100);
+	}
+	const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents as {
+		name: string;
+		args?: { data?: { nodeName?: string; reason?: string } };
+	}[];
+	const tracked = events.filter((e) => e.name === 'LayoutInvalidationTracking');
+	expect(tracked.length, 'the trace recorded layout invalidations').toBeGreaterThan(0);
+	const resized = tracked.filter(
+		(e) => /fig-svg/.test(e.args?.data?.nodeName ?? '') && e.args?.data?.reason === 'Size changed'
+	);
+	expect(resized, 'layouts that resized the figure’s SVG').toEqual([]);
+	// And the figure still fills the pane as before.
+	expect(await svg.boundingBox()).toEqual(before);
+	const pane = await page.locator('.figure-sticky').boundingBox();
+	expect(before!.height).toBeGreaterThan(pane!.height * 0.8);
+});
+
+test('a key press’s address is not overwritten by a scroll’s address still waiting to be written', async ({
+	page,
+	request
+}) => {
+	const steps = await allSteps(request);
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await openLive(page, '/');
+	// Keep every frame busy, so the browser has no idle time: a scroll's address, once its reader
+	// has stayed long enough, then waits for its idle deadline.
+	await page.evaluate(() => {
+		const busy = () => {
+			const end = performance.now() + 30;
+			while (performance.now() < end);
+			requestAnimationFrame(busy);
+		};
+		requestAnimationFrame(busy);
+	});
+	await page.mouse.move(200, 300);
+	for (let i = 0; i < 40; i++) {
+		await page.mouse.wheel(0, 200);
+		const id = await page.locator('.figure-pane [data-step]').getAttribute('data-step');
+		if (id !== steps[0].id) break;
+	}
+	const passed = await page.locator('.figure-pane [data-step]').getAttribute('data-step');
+	const at = steps.findIndex((s) => s.id === passed);
+	expect(at).toBeGreaterThan(0);
+	// Past the scroll's wait (250 ms), within its idle deadline (1 s): its write is pending.
+	await page.waitForTimeout(450);
+	// Every address written from the key press on.
+	await page.evaluate(() => {
+		const w = window as unknown as { __written: string[] };
+		w.__written = [];
+		const replace = history.replaceState.bind(history);
+		history.replaceState = (data, unused, url) => {
+			w.__written.push(new URL(String(url), location.href).pathname);
+			return replace(data, unused, url);
+		};
+	});
+	await page.keyboard.press('j');
+	const next = steps[at + 1];
+	await expect(page).toHaveURL(new RegExp(`/${next.chapter}/${next.id}/$`));
+	await page.waitForTimeout(1600);
+	const written = await page.evaluate(
+		() => (window as unknown as { __written: string[] }).__written
+	);
+	expect(written.length).toBeGreaterThan(0);
+	expect(new Set(written)).toEqual(new Set([`/${next.chapter}/${next.id}/`]));
+});
