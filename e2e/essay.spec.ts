@@ -318,3 +318,29 @@ test('a key press’s address is not overwritten by a scroll’s address still w
 	expect(written.length).toBeGreaterThan(0);
 	expect(new Set(written)).toEqual(new Set([`/${next.chapter}/${next.id}/`]));
 });
+
+test('the mouse moving wakes the figure, which then warms up in idle time and leaves nothing behind', async ({
+	page,
+	request
+}) => {
+	const steps = await allSteps(request);
+	const errors: string[] = [];
+	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+	page.on('pageerror', (e) => errors.push(e.message));
+	await openLive(page, '/');
+	const live = page.locator('.figure-pane .figure-live');
+	await expect(live.locator('figure')).toHaveCount(0);
+	await page.mouse.move(300, 300);
+	await page.mouse.move(320, 310);
+	await expect(live.locator('figure[data-step]')).toHaveAttribute('data-step', steps[0].id);
+	// Each kind of drawing was mounted once out of sight, and thrown away.
+	await expect(live).toHaveAttribute('data-warm', 'done');
+	await expect(page.locator('body > div[aria-hidden="true"]')).toHaveCount(0);
+	await expect(page.locator('figure.attention-figure')).toHaveCount(1);
+	// The figure still follows the reader, through every kind of view.
+	const grid = steps.findIndex((s) => s.stage === 'dot-product');
+	for (let i = 1; i <= grid; i++) await page.keyboard.press('j');
+	await expect(live.locator('figure[data-step]')).toHaveAttribute('data-step', steps[grid].id);
+	await expect(live.locator('canvas.fig-cell-canvas')).toHaveCount(1);
+	expect(errors).toEqual([]);
+});

@@ -3,12 +3,14 @@
 //   page load:   prerendered <figure> (static HTML, right state, no figure code shipped)
 //   first move:  import('live.svelte.ts') ──mount(Figure)──▶ same markup, now live
 //   step change: update(stepId) ──props──▶ Figure tweens to the new state
-import { mount, unmount } from 'svelte';
+//   idle time:   every step's props computed, each kind of drawing mounted once out of sight (warm.ts)
+import { flushSync, mount, unmount } from 'svelte';
 import Figure from './Figure.svelte';
 import { describeFigure } from './describe.ts';
 import { figureProps, type FigureProps } from './props.ts';
 import { sameData } from './tween.svelte.ts';
-import { locate, type EssayData } from '../essay.ts';
+import { locate, stepOrder, type EssayData } from '../essay.ts';
+import { browserIdle, runWhenIdle, warmUpSteps, type IdleSchedule } from './warm.ts';
 
 /** A mounted, live figure. */
 export interface LiveFigure {
@@ -62,18 +64,36 @@ class LiveProps implements FigureProps {
 /**
  * Mount a live figure showing `stepId` into `target` (the page then drops its prerendered twin in
  * the same frame: the markup is the same, so the swap is invisible). Later updates animate.
+ *
+ * When the page is idle, it warms up (see warm.ts): it computes every step's props, so a step
+ * change only looks them up, and mounts each kind of drawing once in a hidden box, so no step pays
+ * for a component's first run. `target` gets `data-warm="done"` when that has finished. Pass
+ * `idle: null` to skip it (browsers without requestIdleCallback skip it too).
  */
 export function createLiveFigure(
 	target: HTMLElement,
 	essay: EssayData,
 	stepId: string,
-	reducedMotion: boolean
+	reducedMotion: boolean,
+	{ idle = browserIdle() }: { idle?: IdleSchedule | null } = {}
 ): LiveFigure {
-	const props = new LiveProps(propsFor(essay, stepId, reducedMotion));
+	/** Each step's props, computed once (with motion reduced; the flag is set per update). */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache, never read reactively
+	const cache = new Map<string, FigureProps>();
+	const propsOf = (id: string, motion: boolean): FigureProps => {
+		let props = cache.get(id);
+		if (!props) {
+			props = propsFor(essay, id, true);
+			cache.set(id, props);
+		}
+		return props.reducedMotion === motion ? props : { ...props, reducedMotion: motion };
+	};
+	const props = new LiveProps(propsOf(stepId, reducedMotion));
 	const app = mount(Figure, { target, props });
+	const stopWarming = idle ? warmUp(target, essay, stepId, propsOf, idle) : () => {};
 	return {
 		update(id, motion) {
-			props.set(propsFor(essay, id, motion));
+			props.set(propsOf(id, motion));
 		},
 		describe() {
 			return describeFigure(props.data, props.state, {
@@ -83,7 +103,44 @@ export function createLiveFigure(
 			});
 		},
 		destroy() {
+			stopWarming();
 			unmount(app);
 		}
+	};
+}
+
+/** Warm the figure up in idle periods; returns a function that stops it. */
+function warmUp(
+	target: HTMLElement,
+	essay: EssayData,
+	shown: string,
+	propsOf: (id: string, motion: boolean) => FigureProps,
+	idle: IdleSchedule
+): () => void {
+	// Out of sight and out of layout; styles still resolve (the theme's colours are read from it).
+	const box = document.createElement('div');
+	box.style.display = 'none';
+	box.setAttribute('aria-hidden', 'true');
+	const jobs = [
+		...stepOrder(essay).map((id) => () => void propsOf(id, true)),
+		() => document.body.append(box),
+		...warmUpSteps(essay, [shown]).map((id) => () => {
+			const figure = mount(Figure, {
+				target: box,
+				props: { ...propsOf(id, true), canvasCells: true }
+			});
+			flushSync();
+			void unmount(figure);
+		})
+	];
+	const stop = runWhenIdle(jobs, idle, {
+		done: () => {
+			box.remove();
+			target.dataset.warm = 'done';
+		}
+	});
+	return () => {
+		stop();
+		box.remove();
 	};
 }
