@@ -206,7 +206,7 @@ export function rememberBox(canvas: HTMLCanvasElement, box: CanvasBox): void {
 let lastPaint: { theme: string; paint: CellPaint } | null = null;
 
 /** What decides the colours: the theme attribute and class on <html>, and the system theme. */
-function themeKey(): string {
+export function themeKey(): string {
 	const root = document.documentElement;
 	const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches;
 	return `${root.dataset.theme ?? ''}|${root.className}|${dark ? 'dark' : 'light'}`;

@@ -99,17 +99,35 @@ export function rayToEdge(
 	return [sx + ux * t, sy + uy * t];
 }
 
-/** The path of an arrowhead at (x2, y2) pointing away from (x1, y1), or '' when too short. */
-export function arrowHead(x1: number, y1: number, x2: number, y2: number, size = 7): string {
+/** The corners of an arrowhead at (x2, y2) pointing away from (x1, y1), or null when too short. */
+export function arrowHeadPoints(
+	x1: number,
+	y1: number,
+	x2: number,
+	y2: number,
+	size = 7
+): [number, number][] | null {
 	const len = Math.hypot(x2 - x1, y2 - y1);
-	if (len < size * 0.8) return '';
+	if (len < size * 0.8) return null;
 	const ux = (x2 - x1) / len;
 	const uy = (y2 - y1) / len;
 	const bx = x2 - ux * size;
 	const by = y2 - uy * size;
 	const w = size * 0.45;
+	return [
+		[x2, y2],
+		[bx - uy * w, by + ux * w],
+		[bx + uy * w, by - ux * w]
+	];
+}
+
+/** The path of an arrowhead at (x2, y2) pointing away from (x1, y1), or '' when too short. */
+export function arrowHead(x1: number, y1: number, x2: number, y2: number, size = 7): string {
+	const points = arrowHeadPoints(x1, y1, x2, y2, size);
+	if (!points) return '';
 	const f = (n: number) => n.toFixed(2);
-	return `M${f(x2)} ${f(y2)}L${f(bx - uy * w)} ${f(by + ux * w)}L${f(bx + uy * w)} ${f(by - ux * w)}Z`;
+	const [[ax, ay], [bx, by], [cx, cy]] = points;
+	return `M${f(ax)} ${f(ay)}L${f(bx)} ${f(by)}L${f(cx)} ${f(cy)}Z`;
 }
 
 /** The end of an arrow's shaft: pulled back under the head so the round cap does not poke out. */
