@@ -75,7 +75,14 @@ export async function scrollEssay(
 				stepsTotal: document.querySelectorAll('.step').length
 			};
 		});
+		// Moving the mouse wakes the live figure, which then warms up while the page is idle
+		// (src/lib/figures/warm.ts); measure the scroll of a settled page, as a reader who paused
+		// before scrolling would have.
 		await page.mouse.move(viewport.width / 2, viewport.height / 2);
+		await page
+			.locator('.figure-live[data-warm="done"]')
+			.waitFor({ state: 'attached', timeout: 20_000 })
+			.catch(() => {});
 		await sleep(1000);
 		// Calibration: the same recording for 3 s with nothing happening.
 		await page.evaluate(() => {

@@ -10,6 +10,7 @@ import { describeFigure } from './describe.ts';
 import { figureProps, type FigureProps } from './props.ts';
 import { sameData } from './tween.svelte.ts';
 import { locate, stepOrder, type EssayData } from '../essay.ts';
+import { HEIGHT, WIDTH } from './layout.ts';
 import { browserIdle, runWhenIdle, warmUpSteps, type IdleSchedule } from './warm.ts';
 
 /** A mounted, live figure. */
@@ -75,7 +76,14 @@ export function createLiveFigure(
 	essay: EssayData,
 	stepId: string,
 	reducedMotion: boolean,
-	{ idle = browserIdle() }: { idle?: IdleSchedule | null } = {}
+	{
+		idle = browserIdle(),
+		alsoWarm = []
+	}: {
+		idle?: IdleSchedule | null;
+		/** More idle-time jobs to run after the figure's own (e.g. tryit/attach.ts warmStatic). */
+		alsoWarm?: (() => void)[];
+	} = {}
 ): LiveFigure {
 	/** Each step's props, computed once (with motion reduced; the flag is set per update). */
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache, never read reactively
@@ -90,7 +98,7 @@ export function createLiveFigure(
 	};
 	const props = new LiveProps(propsOf(stepId, reducedMotion));
 	const app = mount(Figure, { target, props });
-	const stopWarming = idle ? warmUp(target, essay, stepId, propsOf, idle) : () => {};
+	const stopWarming = idle ? warmUp(target, essay, stepId, propsOf, idle, alsoWarm) : () => {};
 	return {
 		update(id, motion) {
 			props.set(propsOf(id, motion));
@@ -115,23 +123,50 @@ function warmUp(
 	essay: EssayData,
 	shown: string,
 	propsOf: (id: string, motion: boolean) => FigureProps,
-	idle: IdleSchedule
+	idle: IdleSchedule,
+	alsoWarm: (() => void)[]
 ): () => void {
-	// Out of sight and out of layout; styles still resolve (the theme's colours are read from it).
+	// Out of sight but laid out, at the live figure's scale: the first layout of a kind of drawing
+	// also makes the font sizes its text needs (SVG text is set at its size on screen, and on
+	// Linux each new size asks the browser process how to render it), and that is paid here too.
 	const box = document.createElement('div');
-	box.style.display = 'none';
 	box.setAttribute('aria-hidden', 'true');
+	box.style.cssText =
+		'display:none;position:fixed;left:0;top:0;visibility:hidden;pointer-events:none;contain:strict;z-index:-1';
+	const fit = () => {
+		const svg = target.querySelector('svg')?.getBoundingClientRect();
+		const unit = svg ? Math.min(svg.width / WIDTH, svg.height / HEIGHT) : 1;
+		box.style.width = `${Math.round(WIDTH * unit)}px`;
+		box.style.height = `${Math.round(HEIGHT * unit)}px`;
+	};
+	/** The figure mounted in the box, between a kind's two jobs. */
+	let figure: ReturnType<typeof mount> | null = null;
+	const drop = () => {
+		if (figure) void unmount(figure);
+		figure = null;
+	};
 	const jobs = [
 		...stepOrder(essay).map((id) => () => void propsOf(id, true)),
-		() => document.body.append(box),
-		...warmUpSteps(essay, [shown]).map((id) => () => {
-			const figure = mount(Figure, {
-				target: box,
-				props: { ...propsOf(id, true), canvasCells: true }
-			});
-			flushSync();
-			void unmount(figure);
-		})
+		() => {
+			fit();
+			document.body.append(box);
+		},
+		// Two jobs a kind, so neither is long: mount it (not displayed, so no frame lays it out in
+		// between), then lay it out and throw it away.
+		...warmUpSteps(essay, [shown]).flatMap((id) => [
+			() => {
+				figure = mount(Figure, { target: box, props: { ...propsOf(id, true), canvasCells: true } });
+				flushSync();
+			},
+			() => {
+				box.style.display = 'block';
+				void box.offsetHeight;
+				box.style.display = 'none';
+				drop();
+			}
+		]),
+		() => box.remove(),
+		...alsoWarm
 	];
 	const stop = runWhenIdle(jobs, idle, {
 		done: () => {
@@ -141,6 +176,7 @@ function warmUp(
 	});
 	return () => {
 		stop();
+		drop();
 		box.remove();
 	};
 }

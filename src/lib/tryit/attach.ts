@@ -90,6 +90,38 @@ export function attachTryIt(slot: HTMLElement, props: TryItProps): () => void {
 	};
 }
 
+/**
+ * Two idle-time jobs that lay out a copy of a slot's static try-it once, out of sight, and throw
+ * it away: the first try-it shown then finds the font sizes it needs already made (on Linux each
+ * new size asks the browser process how to render it), instead of paying for them in a frame of
+ * the reader's scroll. The first job parses the copy into a hidden box of the slot's width; the
+ * second lays it out and removes it. Nothing if the slot has no static copy left.
+ */
+export function warmStatic(slot: HTMLElement): (() => void)[] {
+	let box: HTMLElement | null = null;
+	return [
+		() => {
+			const kept = slot.querySelector('.tryit-static > noscript');
+			if (!kept) return;
+			const width = slot.getBoundingClientRect().width;
+			box = document.createElement('div');
+			box.setAttribute('aria-hidden', 'true');
+			box.style.cssText = `display:none;position:fixed;left:0;top:0;width:${width}px;visibility:hidden;pointer-events:none;contain:layout style;z-index:-1`;
+			const template = document.createElement('template');
+			template.innerHTML = kept.textContent ?? '';
+			box.append(template.content);
+			document.body.append(box);
+		},
+		() => {
+			if (!box) return;
+			box.style.display = 'block';
+			void box.offsetHeight;
+			box.remove();
+			box = null;
+		}
+	];
+}
+
 /** Elements put into the page per animation frame by showStatic. */
 export const NODES_PER_FRAME = 60;
 
