@@ -330,12 +330,40 @@ test('the mouse moving wakes the figure, which then warms up in idle time and le
 	await openLive(page, '/');
 	const live = page.locator('.figure-pane .figure-live');
 	await expect(live.locator('figure')).toHaveCount(0);
+	// Record the hidden boxes the warm-up lays out: what they held, and any ids in them.
+	await page.evaluate(() => {
+		const w = window as unknown as { __boxes: { figures: number; tryits: number; ids: number }[] };
+		w.__boxes = [];
+		new MutationObserver((records) => {
+			for (const r of records) {
+				for (const node of r.addedNodes) {
+					if (!(node instanceof HTMLElement) || !node.matches('[data-warm-box]')) continue;
+					w.__boxes.push({
+						figures: node.querySelectorAll('figure').length,
+						tryits: node.querySelectorAll('.tryit').length,
+						ids: node.querySelectorAll('.tryit [id]').length
+					});
+				}
+			}
+		}).observe(document.body, { childList: true });
+	});
 	await page.mouse.move(300, 300);
 	await page.mouse.move(320, 310);
 	await expect(live.locator('figure[data-step]')).toHaveAttribute('data-step', steps[0].id);
 	// Each kind of drawing was mounted once out of sight, and thrown away.
 	await expect(live).toHaveAttribute('data-warm', 'done');
-	await expect(page.locator('body > div[aria-hidden="true"]')).toHaveCount(0);
+	await expect(page.locator('[data-warm-box]')).toHaveCount(0);
+	const boxes = await page.evaluate(
+		() => (window as unknown as { __boxes: { tryits: number; ids: number }[] }).__boxes
+	);
+	// One box for the figure's kinds (empty when added: each kind is mounted into it later), one
+	// holding a copy of the first try-it, with no ids to clash with the live one's.
+	expect(boxes).toHaveLength(2);
+	expect(boxes.find((b) => b.tryits > 0)).toEqual({
+		figures: expect.any(Number),
+		tryits: 1,
+		ids: 0
+	});
 	await expect(page.locator('figure.attention-figure')).toHaveCount(1);
 	// The figure still follows the reader, through every kind of view.
 	const grid = steps.findIndex((s) => s.stage === 'dot-product');

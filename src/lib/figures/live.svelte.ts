@@ -131,6 +131,7 @@ function warmUp(
 	// Linux each new size asks the browser process how to render it), and that is paid here too.
 	const box = document.createElement('div');
 	box.setAttribute('aria-hidden', 'true');
+	box.dataset.warmBox = '';
 	box.style.cssText =
 		'display:none;position:fixed;left:0;top:0;visibility:hidden;pointer-events:none;contain:strict;z-index:-1';
 	const fit = () => {
@@ -177,6 +178,7 @@ function warmUp(
 	return () => {
 		stop();
 		drop();
-		box.remove();
+		// This box, and any other job's left between its steps (tryit/attach.ts warmStatic).
+		document.querySelectorAll('[data-warm-box]').forEach((b) => b.remove());
 	};
 }

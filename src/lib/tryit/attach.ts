@@ -95,7 +95,8 @@ export function attachTryIt(slot: HTMLElement, props: TryItProps): () => void {
  * it away: the first try-it shown then finds the font sizes it needs already made (on Linux each
  * new size asks the browser process how to render it), instead of paying for them in a frame of
  * the reader's scroll. The first job parses the copy into a hidden box of the slot's width; the
- * second lays it out and removes it. Nothing if the slot has no static copy left.
+ * second lays it out and removes it. Nothing if the slot has no static copy left. The box is
+ * marked `data-warm-box`, so whoever stops the warm-up between the two can remove it.
  */
 export function warmStatic(slot: HTMLElement): (() => void)[] {
 	let box: HTMLElement | null = null;
@@ -106,9 +107,15 @@ export function warmStatic(slot: HTMLElement): (() => void)[] {
 			const width = slot.getBoundingClientRect().width;
 			box = document.createElement('div');
 			box.setAttribute('aria-hidden', 'true');
+			box.dataset.warmBox = '';
 			box.style.cssText = `display:none;position:fixed;left:0;top:0;width:${width}px;visibility:hidden;pointer-events:none;contain:layout style;z-index:-1`;
 			const template = document.createElement('template');
 			template.innerHTML = kept.textContent ?? '';
+			// No second element with the live copy's ids (or labels pointing at them), even hidden.
+			for (const el of template.content.querySelectorAll('[id], [for]')) {
+				el.removeAttribute('id');
+				el.removeAttribute('for');
+			}
 			box.append(template.content);
 			document.body.append(box);
 		},
