@@ -152,6 +152,35 @@ describe('runWhenIdle', () => {
 		expect(done).toBe(0);
 	});
 
+	it('a job that throws is reported, and the jobs after it still run', () => {
+		const clock = fakeIdle();
+		const ran: number[] = [];
+		const reported: unknown[] = [];
+		const error = console.error;
+		console.error = (...args: unknown[]) => void reported.push(args[1]);
+		try {
+			let done = 0;
+			const boom = new Error('boom');
+			runWhenIdle(
+				[
+					() => void ran.push(1),
+					() => {
+						throw boom;
+					},
+					() => void ran.push(3)
+				],
+				clock.schedule,
+				{ idleMs: 30, done: () => done++ }
+			);
+			clock.idle(50);
+			expect(ran).toEqual([1, 3]);
+			expect(reported).toEqual([boom]);
+			expect(done).toBe(1);
+		} finally {
+			console.error = error;
+		}
+	});
+
 	it('with no jobs, calls done at once and schedules nothing', () => {
 		const clock = fakeIdle();
 		let done = 0;

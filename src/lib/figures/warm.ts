@@ -1,13 +1,15 @@
 // Warming the live figure up: while the reader is not scrolling, each kind of drawing the figure
 // will need is drawn once, out of sight, and thrown away, and every step's props are computed.
 //
-//   live figure mounted ──idle──▶ props of every step (cached) ──idle──▶ mount + unmount one kind
-//                                                                  └──idle──▶ the next kind …
+//   live figure mounted ──idle──▶ props of every step (cached)
+//                       ──idle──▶ mount one kind, hidden ──idle──▶ lay it out, drop it
+//                       ──idle──▶ the next kind … ──idle──▶ the first try-it's copy, laid out
 //
-// The first time a browser runs a component it compiles its code and parses its markup template;
-// later mounts reuse both. Without this, the first step of each kind (the first grid, the first
-// query/key columns, the first readout…) paid that in the frame its step arrived in, and those
-// were the frames over budget at normal CPU speed. Nothing here changes what the reader sees.
+// The first time a browser runs a component it compiles its code and parses its markup template,
+// and the first layout of its text makes the font sizes it needs; later mounts reuse all three.
+// Without this, the first step of each kind (the first grid, the first query/key columns, the
+// first readout…) paid that in the frame its step arrived in, and those were the frames over
+// budget at normal CPU speed. Nothing here changes what the reader sees.
 import type { FigureState } from '../manifest.ts';
 import type { EssayData } from '../essay.ts';
 
@@ -61,8 +63,9 @@ export const IDLE_MS = 30;
 
 /**
  * Run `jobs` in order in idle periods, as many in each as start with at least `idleMs` of it left
- * (a period shorter than that is passed over), then `done`. Returns a function that stops whatever
- * has not run yet.
+ * (a period shorter than that is passed over), then `done`. A job that throws is reported on the
+ * console and the next ones still run: warming up is never worth breaking the page for. Returns a
+ * function that stops whatever has not run yet.
  */
 export function runWhenIdle(
 	jobs: (() => void)[],
@@ -73,7 +76,13 @@ export function runWhenIdle(
 	let cancel: (() => void) | null = null;
 	const step = (deadline: IdleDeadline) => {
 		cancel = null;
-		while (next < jobs.length && deadline.timeRemaining() >= idleMs) jobs[next++]();
+		while (next < jobs.length && deadline.timeRemaining() >= idleMs) {
+			try {
+				jobs[next++]();
+			} catch (error) {
+				console.error('Warming up the figure:', error);
+			}
+		}
 		if (next < jobs.length) cancel = schedule(step);
 		else done?.();
 	};
