@@ -8,6 +8,10 @@
 // opacity is the signed strength (blue positive, grey negative), hatching on masked cells, and the
 // value in the cell when cells are big enough. Colours come from the page's CSS custom properties,
 // so the light and dark themes both apply.
+//
+// The plumbing every canvas under the figure's SVG shares is here too (the plane's, plane-canvas.ts,
+// uses it): placing it over the viewBox, watching its box and the theme, reading colours once per
+// theme.
 
 /** Colours and font the cells are drawn with, read from CSS. */
 export interface CellPaint {
@@ -51,14 +55,25 @@ const VARS: Record<Exclude<keyof CellPaint, 'font'>, [string, string]> = {
 	muted: ['--fg-muted', '#5a5a5a']
 };
 
-/** Reads the cell colours and font from an element's computed style. */
-export function readPaint(element: Element): CellPaint {
+/**
+ * Reads colours from an element's computed style, each a custom property with its fallback (name →
+ * [variable, fallback]), and the font family.
+ */
+export function readColours<K extends string>(
+	element: Element,
+	vars: Record<K, [string, string]>
+): Record<K, string> & { font: string } {
 	const style = getComputedStyle(element);
-	const paint = { font: style.fontFamily || 'sans-serif' } as CellPaint;
-	for (const [name, [variable, fallback]] of Object.entries(VARS)) {
-		paint[name as keyof typeof VARS] = style.getPropertyValue(variable).trim() || fallback;
+	const paint = { font: style.fontFamily || 'sans-serif' } as Record<K, string> & { font: string };
+	for (const [name, [variable, fallback]] of Object.entries(vars) as [K, [string, string]][]) {
+		paint[name] = (style.getPropertyValue(variable).trim() || fallback) as (typeof paint)[K];
 	}
 	return paint;
+}
+
+/** Reads the cell colours and font from an element's computed style. */
+export function readPaint(element: Element): CellPaint {
+	return readColours(element, VARS);
 }
 
 /** Side of the hatch pattern's tile, in SVG units (as AttentionGrid's <pattern>). */
@@ -193,30 +208,67 @@ export function rememberedBox(canvas: HTMLCanvasElement): CanvasBox | undefined 
 	return lastBox.get(canvas);
 }
 
-/** Keep a canvas's box size for the next grid drawn into it. */
-export function rememberBox(canvas: HTMLCanvasElement, box: CanvasBox): void {
-	lastBox.set(canvas, box);
+/**
+ * Call `onBox` with the size of a canvas's box (its parent, the size of the <svg>) whenever layout
+ * changes it, and keep it for `rememberedBox`. The observer reports the size layout already
+ * computed: nothing here forces a layout. Returns a function that stops watching.
+ */
+export function watchBox(canvas: HTMLCanvasElement, onBox: (box: CanvasBox) => void): () => void {
+	const parent = canvas.parentElement;
+	if (!parent) return () => {};
+	let last: CanvasBox | null = null;
+	const resize = new ResizeObserver(([entry]) => {
+		const rect = entry?.contentRect;
+		if (!rect || rect.width <= 0 || rect.height <= 0) return;
+		if (last?.width === rect.width && last.height === rect.height) return;
+		last = { width: rect.width, height: rect.height };
+		lastBox.set(canvas, last);
+		onBox(last);
+	});
+	resize.observe(parent);
+	return () => resize.disconnect();
 }
 
 /**
- * The cell colours, read from CSS once per theme for the whole page: reading them forces a style
- * recalculation, which a step that only swaps the sentence, or a try-it mounting its first grid,
- * should not pay. Every grid resolves the same custom properties (set on :root by theme.css).
+ * Call `repaint` whenever the page's theme may have changed: the theme toggle sets data-theme (and
+ * a class) on <html>, and the system theme can change too. Returns a function that stops watching.
  */
-let lastPaint: { theme: string; paint: CellPaint } | null = null;
+export function watchTheme(repaint: () => void): () => void {
+	const theme = new MutationObserver(repaint);
+	theme.observe(document.documentElement, { attributeFilter: ['data-theme', 'class'] });
+	const dark = window.matchMedia('(prefers-color-scheme: dark)');
+	dark.addEventListener('change', repaint);
+	return () => {
+		theme.disconnect();
+		dark.removeEventListener('change', repaint);
+	};
+}
 
 /** What decides the colours: the theme attribute and class on <html>, and the system theme. */
-export function themeKey(): string {
+function themeKey(): string {
 	const root = document.documentElement;
 	const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches;
 	return `${root.dataset.theme ?? ''}|${root.className}|${dark ? 'dark' : 'light'}`;
 }
 
-/** The cell colours (read from `element`), from the cache unless the theme changed or `fresh` is set. */
-export function paintFor(element: Element, fresh = false): CellPaint {
-	const theme = themeKey();
-	if (!fresh && lastPaint?.theme === theme) return lastPaint.paint;
-	const paint = readPaint(element);
-	lastPaint = { theme, paint };
-	return paint;
+/**
+ * `read`, cached once per theme for the whole page: reading colours forces a style
+ * recalculation, which a step that only swaps the sentence, or a try-it mounting its first grid,
+ * should not pay. Every canvas resolves the same custom properties (set on :root by theme.css).
+ * The result reads from `element` unless the theme is unchanged, or from it anyway with `fresh`.
+ */
+export function perTheme<T>(
+	read: (element: Element) => T
+): (element: Element, fresh?: boolean) => T {
+	let last: { theme: string; value: T } | null = null;
+	return (element, fresh = false) => {
+		const theme = themeKey();
+		if (!fresh && last?.theme === theme) return last.value;
+		const value = read(element);
+		last = { theme, value };
+		return value;
+	};
 }
+
+/** The cell colours (read from `element`), from the cache unless the theme changed or `fresh` is set. */
+export const paintFor = perTheme(readPaint);

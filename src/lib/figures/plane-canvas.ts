@@ -7,7 +7,7 @@
 // The shapes say what EmbeddingPlane's SVG markup says (the server, readers without JavaScript
 // and embeds keep the SVG): lines, arrowheads, the origin dot and text with a halo, in the
 // viewBox's units, coloured by role from the page's CSS custom properties (both themes apply).
-import { themeKey } from './grid-cells.ts';
+import { perTheme, readColours } from './grid-cells.ts';
 import { arrowHeadPoints, shaftEnd } from './plane.ts';
 
 /** The colours the plane uses, and the figure's font, read from CSS. */
@@ -71,24 +71,11 @@ const VARS: Record<Ink, [string, string]> = {
 
 /** Reads the plane's colours and font from an element's computed style. */
 export function readPlanePaint(element: Element): PlanePaint {
-	const style = getComputedStyle(element);
-	const paint = { font: style.fontFamily || 'sans-serif' } as PlanePaint;
-	for (const [name, [variable, fallback]] of Object.entries(VARS)) {
-		paint[name as Ink] = style.getPropertyValue(variable).trim() || fallback;
-	}
-	return paint;
+	return readColours(element, VARS);
 }
-
-let lastPaint: { theme: string; paint: PlanePaint } | null = null;
 
 /** The plane's colours (read from `element`), once per theme for the page unless `fresh` is set. */
-export function planePaintFor(element: Element, fresh = false): PlanePaint {
-	const theme = themeKey();
-	if (!fresh && lastPaint?.theme === theme) return lastPaint.paint;
-	const paint = readPlanePaint(element);
-	lastPaint = { theme, paint };
-	return paint;
-}
+export const planePaintFor = perTheme(readPlanePaint);
 
 /**
  * The style of a label from its SVG classes (figure.css): size, weight, slant and colour. Text is
