@@ -11,6 +11,7 @@ import { figureProps, type FigureProps } from './props.ts';
 import { sameData } from './tween.svelte.ts';
 import { locate, stepOrder, type EssayData } from '../essay.ts';
 import { HEIGHT, WIDTH } from './layout.ts';
+import { QUIET_MS } from '../scroll/still.ts';
 import { browserIdle, runWhenIdle, warmUpSteps, type IdleSchedule } from './warm.ts';
 
 /** A mounted, live figure. */
@@ -169,14 +170,22 @@ function warmUp(
 		() => box.remove(),
 		...alsoWarm
 	];
+	// Never while the reader scrolls: as for a try-it's live copy (scroll/still.ts), the page must
+	// have gone QUIET_MS without a scroll.
+	let scrolledAt = -Infinity;
+	const onScroll = () => (scrolledAt = performance.now());
+	window.addEventListener('scroll', onScroll, { passive: true });
 	const stop = runWhenIdle(jobs, idle, {
+		wait: () => performance.now() - scrolledAt < QUIET_MS,
 		done: () => {
+			window.removeEventListener('scroll', onScroll);
 			box.remove();
 			target.dataset.warm = 'done';
 		}
 	});
 	return () => {
 		stop();
+		window.removeEventListener('scroll', onScroll);
 		drop();
 		// This box, and any other job's left between its steps (tryit/attach.ts warmStatic).
 		document.querySelectorAll('[data-warm-box]').forEach((b) => b.remove());

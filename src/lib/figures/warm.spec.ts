@@ -152,6 +152,24 @@ describe('runWhenIdle', () => {
 		expect(done).toBe(0);
 	});
 
+	it('waits while told to (the reader is scrolling), then goes on', () => {
+		const clock = fakeIdle();
+		const ran: number[] = [];
+		let scrolling = true;
+		runWhenIdle(
+			[1, 2].map((n) => () => void ran.push(n)),
+			clock.schedule,
+			{ idleMs: 30, wait: () => scrolling }
+		);
+		// A long idle gap between a slow scroll's frames: still nothing.
+		clock.idle(50);
+		expect(ran).toEqual([]);
+		expect(clock.pending).toBe(true);
+		scrolling = false;
+		clock.idle(50);
+		expect(ran).toEqual([1, 2]);
+	});
+
 	it('a job that throws is reported, and the jobs after it still run', () => {
 		const clock = fakeIdle();
 		const ran: number[] = [];

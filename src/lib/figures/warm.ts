@@ -56,27 +56,32 @@ export interface IdleDeadline {
 export type IdleSchedule = (run: (deadline: IdleDeadline) => void) => () => void;
 
 /**
- * Idle periods at least this long (ms) count as the page being idle; the ones between the
- * frames of a scroll are shorter, so warming up waits for the scroll to stop.
+ * Idle periods at least this long (ms) count as the page being idle; most gaps between a scroll's
+ * frames are shorter (and runWhenIdle's `wait` covers a slow scroll's longer ones).
  */
 export const IDLE_MS = 30;
 
 /**
  * Run `jobs` in order in idle periods, as many in each as start with at least `idleMs` of it left
- * (a period shorter than that is passed over), then `done`. A job that throws is reported on the
- * console and the next ones still run: warming up is never worth breaking the page for. Returns a
- * function that stops whatever has not run yet.
+ * (a period shorter than that is passed over) and while `wait()` is false (the page is not
+ * scrolling: a slow scroll leaves idle gaps longer than `idleMs` between its frames), then `done`.
+ * A job that throws is reported on the console and the next ones still run: warming up is never
+ * worth breaking the page for. Returns a function that stops whatever has not run yet.
  */
 export function runWhenIdle(
 	jobs: (() => void)[],
 	schedule: IdleSchedule,
-	{ idleMs = IDLE_MS, done }: { idleMs?: number; done?: () => void } = {}
+	{
+		idleMs = IDLE_MS,
+		wait = () => false,
+		done
+	}: { idleMs?: number; wait?: () => boolean; done?: () => void } = {}
 ): () => void {
 	let next = 0;
 	let cancel: (() => void) | null = null;
 	const step = (deadline: IdleDeadline) => {
 		cancel = null;
-		while (next < jobs.length && deadline.timeRemaining() >= idleMs) {
+		while (next < jobs.length && !wait() && deadline.timeRemaining() >= idleMs) {
 			try {
 				jobs[next++]();
 			} catch (error) {
