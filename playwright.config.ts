@@ -31,8 +31,11 @@ export default defineConfig({
 		}
 	},
 	projects: [
-		{ name: 'js', testIgnore: /\.nojs\.spec\.ts$/ },
-		{ name: 'no-js', testMatch: /\.nojs\.spec\.ts$/, use: { javaScriptEnabled: false } }
+		{ name: 'js', testIgnore: [/\.nojs\.spec\.ts$/, /lighthouse\.spec\.ts$/] },
+		{ name: 'no-js', testMatch: /\.nojs\.spec\.ts$/, use: { javaScriptEnabled: false } },
+		// Lighthouse runs a Chromium of its own flat out for some 20 s: after the others, alone, so
+		// the tests that time scrolls and pauses never share the machine with it.
+		{ name: 'lighthouse', testMatch: /lighthouse\.spec\.ts$/, dependencies: ['js', 'no-js'] }
 	],
 	webServer: {
 		command: `node scripts/serve.js --port ${PORT}`,
