@@ -1,5 +1,5 @@
 // Reading the essay top to bottom and back: the figure follows every step, in order.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { allSteps, openLive, recordFigureSteps, recordedSteps, wheelThrough } from './helpers';
 
 for (const viewport of [
@@ -182,6 +182,37 @@ test('the context-length slider is live near its step and gone far from it', asy
 	await expect(control).toHaveCount(0);
 });
 
+/**
+ * The share of pixels that differ between two screenshots (a sum of channel differences over 60:
+ * anti-aliasing and sub-pixel placement stay under it).
+ */
+async function share(page: Page, a: Buffer, b: Buffer): Promise<number> {
+	return page.evaluate(
+		async ([a, b]) => {
+			const pixels = async (src: string) => {
+				const img = new Image();
+				img.src = src;
+				await img.decode();
+				const c = document.createElement('canvas');
+				c.width = img.naturalWidth;
+				c.height = img.naturalHeight;
+				const ctx = c.getContext('2d')!;
+				ctx.drawImage(img, 0, 0);
+				return ctx.getImageData(0, 0, c.width, c.height).data;
+			};
+			const [p, q] = await Promise.all([pixels(a), pixels(b)]);
+			let n = 0;
+			for (let i = 0; i < p.length; i += 4) {
+				const d =
+					Math.abs(p[i] - q[i]) + Math.abs(p[i + 1] - q[i + 1]) + Math.abs(p[i + 2] - q[i + 2]);
+				if (d > 60) n++;
+			}
+			return n / (p.length / 4);
+		},
+		[a, b].map((png) => `data:image/png;base64,${png.toString('base64')}`)
+	);
+}
+
 test('the live figure paints a grid step’s cells into a canvas: same numbers, over the cells, in the theme’s colours', async ({
 	page,
 	request
@@ -196,6 +227,8 @@ test('the live figure paints a grid step’s cells into a canvas: same numbers, 
 		.locator('.figure-pane .figure-static .fig-cell')
 		.evaluateAll((cells) => cells.map((c) => c.getAttribute('data-value')));
 	expect(svgValues.length).toBeGreaterThan(8);
+	const clip = (await page.locator('.figure-sticky').boundingBox())!;
+	const before = await page.screenshot({ clip });
 	// The first move wakes the live figure; move back once the next step is active.
 	const next = steps[steps.indexOf(step!) + 1];
 	await page.keyboard.press('j');
@@ -216,6 +249,10 @@ test('the live figure paints a grid step’s cells into a canvas: same numbers, 
 	expect(box && outline).toBeTruthy();
 	expect(Math.abs(box!.x - outline!.x)).toBeLessThan(3);
 	expect(Math.abs(box!.width - outline!.width)).toBeLessThan(4);
+	// The same picture as the SVG cells, hatching on the masked ones included (the canvas keeps it
+	// in a layer of its own and copies it back a row at a time).
+	await page.waitForTimeout(300);
+	expect(await share(page, before, await page.screenshot({ clip }))).toBeLessThan(0.02);
 	// Painted, and repainted in the dark theme's colours when the reader switches.
 	const mean = () =>
 		canvas.evaluate((c: HTMLCanvasElement) => {
@@ -406,30 +443,7 @@ test('the live figure draws a plane step into a canvas: the SVG’s picture, lab
 	await page.waitForTimeout(300);
 	const after = await page.screenshot({ clip });
 	// The same picture: anti-aliasing aside, the pixels agree.
-	const differ = await page.evaluate(
-		async ([a, b]) => {
-			const pixels = async (src: string) => {
-				const img = new Image();
-				img.src = src;
-				await img.decode();
-				const c = document.createElement('canvas');
-				c.width = img.naturalWidth;
-				c.height = img.naturalHeight;
-				const ctx = c.getContext('2d')!;
-				ctx.drawImage(img, 0, 0);
-				return ctx.getImageData(0, 0, c.width, c.height).data;
-			};
-			const [p, q] = await Promise.all([pixels(a), pixels(b)]);
-			let n = 0;
-			for (let i = 0; i < p.length; i += 4) {
-				const d =
-					Math.abs(p[i] - q[i]) + Math.abs(p[i + 1] - q[i + 1]) + Math.abs(p[i + 2] - q[i + 2]);
-				if (d > 60) n++;
-			}
-			return n / (p.length / 4);
-		},
-		[before, after].map((png) => `data:image/png;base64,${png.toString('base64')}`)
-	);
+	const differ = await share(page, before, after);
 	expect(differ).toBeLessThan(0.02);
 	// Drawn in the theme's ink: dark on light, then light on dark when the reader switches. (The
 	// labels' halos are in the background colour: they are left out.)

@@ -13,19 +13,28 @@ const PAINT: CellPaint = {
 };
 
 interface Call {
-	op: 'rect' | 'text';
+	op: 'rect' | 'text' | 'image';
 	fill: unknown;
 	alpha: number;
 	x: number;
 	y: number;
 	w?: number;
+	h?: number;
 	text?: string;
+	/** For an image: which recorder's canvas it copies from. */
+	source?: unknown;
 }
 
-/** A 2D context that records what is drawn, with the state it was drawn in. */
-function recorder() {
+/**
+ * A 2D context that records what is drawn, with the state it was drawn in; its canvas is
+ * `width` × `height` device pixels.
+ */
+function recorder(width = 41, height = 41) {
 	const calls: Call[] = [];
+	const canvas = { width, height };
+	let saved: { fillStyle: unknown; globalAlpha: number }[] = [];
 	const ctx = {
+		canvas,
 		fillStyle: '' as unknown,
 		globalAlpha: 1,
 		font: '',
@@ -34,14 +43,34 @@ function recorder() {
 		setTransform() {},
 		translate() {},
 		clearRect() {},
-		fillRect(x: number, y: number, w: number) {
-			calls.push({ op: 'rect', fill: this.fillStyle, alpha: this.globalAlpha, x, y, w });
+		save() {
+			saved.push({ fillStyle: this.fillStyle, globalAlpha: this.globalAlpha });
+		},
+		restore() {
+			const last = saved.at(-1);
+			saved = saved.slice(0, -1);
+			if (last) Object.assign(this, last);
+		},
+		fillRect(x: number, y: number, w: number, h: number) {
+			calls.push({ op: 'rect', fill: this.fillStyle, alpha: this.globalAlpha, x, y, w, h });
 		},
 		fillText(text: string, x: number, y: number) {
 			calls.push({ op: 'text', fill: this.fillStyle, alpha: this.globalAlpha, x, y, text });
+		},
+		drawImage(source: unknown, sx: number, sy: number, sw: number, sh: number) {
+			calls.push({
+				op: 'image',
+				fill: null,
+				alpha: this.globalAlpha,
+				x: sx,
+				y: sy,
+				w: sw,
+				h: sh,
+				source
+			});
 		}
 	};
-	return { ctx: ctx as unknown as CanvasRenderingContext2D, calls };
+	return { ctx: ctx as unknown as CanvasRenderingContext2D, calls, canvas };
 }
 
 function frame(over: Partial<CellFrame> = {}): CellFrame {
@@ -59,17 +88,27 @@ function frame(over: Partial<CellFrame> = {}): CellFrame {
 }
 
 describe('drawCells', () => {
-	it('paints a base for every cell, then each fill at its strength times its row’s fade', () => {
+	it('paints the base colour, the grid lines between cells, then each fill at its strength times its row’s fade', () => {
 		const { ctx, calls } = recorder();
 		drawCells(ctx, frame({ rows: [1, 0.5] }), PAINT, 2);
-		const bases = calls.filter((c) => c.fill === 'low');
-		expect(bases).toHaveLength(4);
-		expect(bases.map((c) => [c.x, c.y])).toEqual([
-			[0.5, 0.5],
-			[20.5, 0.5],
-			[0.5, 20.5],
-			[20.5, 20.5]
+		// One square of the base colour, under everything else.
+		expect(calls[0]).toMatchObject({ op: 'rect', fill: 'low', x: -0.5, y: -0.5, w: 41, h: 41 });
+		expect(calls.filter((c) => c.fill === 'low')).toHaveLength(1);
+		// Lines one unit wide on every cell edge: three across, three down, the whole grid long.
+		const lines = calls.filter((c) => c.fill === 'line');
+		expect(lines.filter((c) => c.h === 1).map((c) => [c.x, c.y, c.w])).toEqual([
+			[-0.5, -0.5, 41],
+			[-0.5, 19.5, 41],
+			[-0.5, 39.5, 41]
 		]);
+		expect(lines.filter((c) => c.w === 1).map((c) => [c.x, c.y, c.h])).toEqual([
+			[-0.5, -0.5, 41],
+			[19.5, -0.5, 41],
+			[39.5, -0.5, 41]
+		]);
+		expect(calls.indexOf(lines.at(-1)!)).toBeLessThan(
+			calls.findIndex((c) => c.fill === 'high' || c.fill === 'neg')
+		);
 		const fills = calls.filter((c) => c.fill === 'high' || c.fill === 'neg');
 		// The zero cell is skipped; the negative one is grey; row 2 is faded to half.
 		expect(fills.map((c) => [c.fill, c.alpha, c.x, c.y])).toEqual([
@@ -79,12 +118,87 @@ describe('drawCells', () => {
 		]);
 	});
 
-	it('hatches masked cells only, at their hatch strength', () => {
+	it('hatches masked cells only, at their hatch strength, cell by cell when it has no layer', () => {
 		const { ctx, calls } = recorder();
-		drawCells(ctx, frame({ hatch: [0, 1, 0, 0], masked: [false, true, false, false] }), PAINT, 1);
+		drawCells(
+			ctx,
+			frame({ hatch: [0, 1, 0, 0.5], masked: [false, true, false, true] }),
+			PAINT,
+			1,
+			() => null
+		);
 		// Outside a browser the hatch falls back to the masked colour.
 		const hatched = calls.filter((c) => c.fill === 'masked');
-		expect(hatched.map((c) => [c.x, c.y, c.alpha])).toEqual([[20.5, 0.5, 1]]);
+		expect(hatched.map((c) => [c.x, c.y, c.alpha])).toEqual([
+			[20.5, 0.5, 1],
+			[20.5, 20.5, 0.5]
+		]);
+	});
+
+	it('paints the hatched cells once into a layer and copies each row back as one band', () => {
+		// 4 × 4 cells of 10 units at 2 device pixels a unit: an 82-pixel canvas.
+		const { ctx, calls } = recorder(82, 82);
+		const layers: ReturnType<typeof recorder>[] = [];
+		const layer = (width: number, height: number) => {
+			layers.push(recorder(width, height));
+			return layers.at(-1)!.ctx;
+		};
+		// The upper triangle is masked; row 1 is the focused one, the others fade to 0.45.
+		const hatch = [0, 1, 1, 1, 0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0];
+		const cells = {
+			n: 4,
+			cell: 10,
+			fills: Array(16).fill(0),
+			hatch,
+			rows: [0.45, 1, 0.45, 0.45],
+			masked: hatch.map((h) => h > 0)
+		};
+		drawCells(ctx, frame(cells), PAINT, 2, layer);
+		expect(layers).toHaveLength(1);
+		expect([layers[0].canvas.width, layers[0].canvas.height]).toEqual([82, 82]);
+		// The layer holds the six hatched cells at full strength.
+		const painted = layers[0].calls.filter((c) => c.fill === 'masked');
+		expect(painted.map((c) => [c.x, c.y, c.alpha])).toEqual([
+			[10.5, 0.5, 1],
+			[20.5, 0.5, 1],
+			[30.5, 0.5, 1],
+			[20.5, 10.5, 1],
+			[30.5, 10.5, 1],
+			[30.5, 20.5, 1]
+		]);
+		// Each row with hatching comes back as one full-width band, from the middle of the line
+		// above it to the middle of the line below, at that row's strength; nothing cell by cell.
+		const bands = calls.filter((c) => c.op === 'image');
+		expect(bands.map((c) => [c.x, c.y, c.w, c.h, c.alpha])).toEqual([
+			[0, 1, 82, 20, 0.45],
+			[0, 21, 82, 20, 1],
+			[0, 41, 82, 20, 0.45]
+		]);
+		expect(bands.every((c) => c.source === layers[0].canvas)).toBe(true);
+		expect(calls.some((c) => c.fill === 'masked')).toBe(false);
+
+		// Typing changes only the fills: the layer is reused as it is.
+		drawCells(ctx, frame({ ...cells, fills: Array(16).fill(0.5) }), PAINT, 2, layer);
+		expect(layers).toHaveLength(1);
+		expect(layers[0].calls.filter((c) => c.fill === 'masked')).toHaveLength(6);
+
+		// A row whose cells fade differently is filled cell by cell; which cells are hatched changed,
+		// so the layer (same size) is painted again.
+		const uneven = [...hatch];
+		uneven[3] = 0.5;
+		drawCells(ctx, frame({ ...cells, hatch: uneven }), PAINT, 2, layer);
+		expect(layers).toHaveLength(1);
+		const second = calls.slice(calls.findLastIndex((c) => c.fill === 'low'));
+		expect(second.filter((c) => c.fill === 'masked').map((c) => [c.x, c.y, c.alpha])).toEqual([
+			[10.5, 0.5, 0.45],
+			[20.5, 0.5, 0.45],
+			[30.5, 0.5, 0.225]
+		]);
+		expect(second.filter((c) => c.op === 'image').map((c) => c.y)).toEqual([21, 41]);
+
+		// A new colour or size paints it again.
+		drawCells(ctx, frame(cells), { ...PAINT, masked: 'masked2' }, 2, layer);
+		expect(layers[0].calls.filter((c) => c.fill === 'masked2')).toHaveLength(6);
 	});
 
 	it('draws no hatching when nothing is masked', () => {
@@ -93,7 +207,7 @@ describe('drawCells', () => {
 		expect(calls.some((c) => c.fill === 'masked')).toBe(false);
 	});
 
-	it('writes each cell’s text at its centre, muted on hatched cells, at full strength', () => {
+	it('writes each cell’s text centred in it, muted on hatched cells, at full strength', () => {
 		const { ctx, calls } = recorder();
 		drawCells(
 			ctx,
@@ -107,12 +221,15 @@ describe('drawCells', () => {
 			1
 		);
 		const texts = calls.filter((c) => c.op === 'text');
+		// On the baseline 0.35 em below the centre (the font is 12.5 units), as the SVG's dy="0.35em".
+		const drop = 0.35 * 12.5;
 		expect(texts.map((c) => [c.text, c.x, c.y, c.fill, c.alpha])).toEqual([
-			['67', 10, 10, 'fg', 1],
-			['33', 30, 10, 'fg', 1],
-			['0', 10, 30, 'muted', 1],
-			['100', 30, 30, 'fg', 1]
+			['67', 10, 10 + drop, 'fg', 1],
+			['33', 30, 10 + drop, 'fg', 1],
+			['0', 10, 30 + drop, 'muted', 1],
+			['100', 30, 30 + drop, 'fg', 1]
 		]);
+		expect(ctx.textBaseline).toBe('alphabetic');
 	});
 
 	it('draws no text when cells are too small for numbers', () => {

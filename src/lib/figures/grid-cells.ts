@@ -42,6 +42,11 @@ export interface CellFrame {
 	masked: boolean[];
 	/** Font size of the numbers, in SVG units. */
 	numberSize: number;
+	/**
+	 * Where the grid's top-left corner is in the SVG, in units: the hatching lines up with the
+	 * SVG's pattern, which starts at the SVG's origin. (0, 0) when left out.
+	 */
+	origin?: { x: number; y: number };
 }
 
 /** The custom properties behind each colour, with the figure stylesheet's fallbacks. */
@@ -79,16 +84,33 @@ export function readPaint(element: Element): CellPaint {
 /** Side of the hatch pattern's tile, in SVG units (as AttentionGrid's <pattern>). */
 const HATCH = 5;
 
-let lastHatch: { paint: CellPaint; scale: number; pattern: CanvasPattern | string } | null = null;
+let lastHatch: { key: string; pattern: CanvasPattern | string } | null = null;
 
-/** The masked-cell hatching: lines every 5 units at 45°, like the SVG pattern. Made once per theme and size. */
-function hatchPattern(ctx: CanvasRenderingContext2D, paint: CellPaint, scale: number) {
-	if (lastHatch?.paint === paint && lastHatch.scale === scale) return lastHatch.pattern;
-	lastHatch = { paint, scale, pattern: makeHatch(ctx, paint, scale) };
+/**
+ * The masked-cell hatching: lines every 5 units at 45°, like the SVG pattern, anchored where the
+ * SVG's is (its user space's origin, `origin` units above and left of the grid's corner). Made once
+ * per theme, size and place.
+ */
+function hatchPattern(
+	ctx: CanvasRenderingContext2D,
+	paint: CellPaint,
+	scale: number,
+	origin: { x: number; y: number }
+) {
+	const key = `${scale}|${origin.x}|${origin.y}`;
+	if (lastHatch?.key === key && lastPaint === paint) return lastHatch.pattern;
+	lastPaint = paint;
+	lastHatch = { key, pattern: makeHatch(ctx, paint, scale, origin) };
 	return lastHatch.pattern;
 }
+let lastPaint: CellPaint | null = null;
 
-function makeHatch(ctx: CanvasRenderingContext2D, paint: CellPaint, scale: number) {
+function makeHatch(
+	ctx: CanvasRenderingContext2D,
+	paint: CellPaint,
+	scale: number,
+	origin: { x: number; y: number }
+) {
 	if (typeof document === 'undefined') return paint.masked;
 	const size = Math.max(1, Math.round(HATCH * scale));
 	const tile = document.createElement('canvas');
@@ -98,38 +120,76 @@ function makeHatch(ctx: CanvasRenderingContext2D, paint: CellPaint, scale: numbe
 	if (!t) return paint.masked;
 	t.fillStyle = paint.masked;
 	t.fillRect(0, 0, size, size);
+	// The SVG's line: 1 unit wide, centred on the tile's left edge (so half of it wraps round to
+	// the right edge), at 0.45 opacity.
 	t.globalAlpha = 0.45;
 	t.fillStyle = paint.muted;
-	t.fillRect(0, 0, Math.max(1, scale), size);
+	const half = Math.max(0.5, size / HATCH / 2);
+	t.fillRect(0, 0, half, size);
+	t.fillRect(size - half, 0, half, size);
 	const pattern = ctx.createPattern(tile, 'repeat');
 	if (!pattern) return paint.masked;
-	// Tiles are drawn in device pixels; rotate them in place like patternTransform="rotate(45)".
-	pattern.setTransform(new DOMMatrix().scale(1 / scale).rotate(45));
+	// The tile is in device pixels: scale it to exactly 5 units (whatever the rounding of its
+	// pixels) and rotate it like patternTransform="rotate(45)", about the SVG's origin.
+	pattern.setTransform(
+		new DOMMatrix()
+			.translate(-origin.x, -origin.y)
+			.scale(HATCH / size)
+			.rotate(45)
+	);
 	return pattern;
 }
+
+/** A 2D context to draw an offscreen layer in, of the given size in device pixels. */
+export type LayerMaker = (width: number, height: number) => CanvasRenderingContext2D | null;
+
+/** A canvas element in a browser; none elsewhere (the hatching is then painted cell by cell). */
+const makeLayer: LayerMaker = (width, height) => {
+	if (typeof document === 'undefined') return null;
+	const layer = document.createElement('canvas');
+	layer.width = width;
+	layer.height = height;
+	return layer.getContext('2d');
+};
+
+/**
+ * The hatching of one grid canvas, painted once at full strength into a canvas of its own, and
+ * what it was painted for. Filling cells with the rotated pattern is the costliest thing a software
+ * canvas does here (about 5 ms for a 24-word grid at 1 device pixel per CSS pixel, over 20 ms at
+ * 3), and the hatched cells rarely change while the reader types or moves a slider: copying the
+ * layer's rows back costs well under a millisecond.
+ */
+const hatchLayers = new WeakMap<object, { key: string; layer: CanvasRenderingContext2D }>();
+
+/** Two strengths closer than this draw the same (a 256th, one step of an 8-bit channel). */
+const SAME_ALPHA = 1 / 512;
 
 /**
  * Draws every cell of the grid. The context is in SVG units (already scaled to device pixels by
  * `scale`), with the grid's top-left corner at (0.5, 0.5) so outer grid lines are not clipped.
+ * `layer` makes the offscreen canvas the hatching is kept in (tests pass their own).
  */
 export function drawCells(
 	ctx: CanvasRenderingContext2D,
 	frame: CellFrame,
 	paint: CellPaint,
-	scale: number
+	scale: number,
+	layer: LayerMaker = makeLayer
 ): void {
 	const { n, cell, fills, hatch, rows, texts, masked } = frame;
 	const side = n * cell;
 	ctx.setTransform(scale, 0, 0, scale, 0, 0);
 	ctx.clearRect(0, 0, side + 1, side + 1);
 	ctx.translate(0.5, 0.5);
-	// Grid lines: the whole square in the line colour, then each cell's base inset by half a line.
+	// The base colour, then the grid lines between cells (one unit wide, centred on the cell
+	// edges): 2n + 2 rectangles rather than one per cell.
 	ctx.globalAlpha = 1;
-	ctx.fillStyle = paint.line;
-	ctx.fillRect(-0.5, -0.5, side + 1, side + 1);
 	ctx.fillStyle = paint.low;
-	for (let i = 0; i < n; i++) {
-		for (let j = 0; j < n; j++) ctx.fillRect(j * cell + 0.5, i * cell + 0.5, cell - 1, cell - 1);
+	ctx.fillRect(-0.5, -0.5, side + 1, side + 1);
+	ctx.fillStyle = paint.line;
+	for (let i = 0; i <= n; i++) {
+		ctx.fillRect(-0.5, i * cell - 0.5, side + 1, 1);
+		ctx.fillRect(i * cell - 0.5, -0.5, 1, side + 1);
 	}
 	// Fills: signed strength times the row's fade.
 	for (let i = 0; i < n; i++) {
@@ -143,30 +203,106 @@ export function drawCells(
 			ctx.fillRect(j * cell + 0.5, i * cell + 0.5, cell - 1, cell - 1);
 		}
 	}
-	// Hatching on masked cells.
-	if (hatch.some((h) => h > 0)) {
-		ctx.fillStyle = hatchPattern(ctx, paint, scale);
-		for (let i = 0; i < n; i++) {
-			for (let j = 0; j < n; j++) {
-				const alpha = (hatch[i * n + j] ?? 0) * (rows[i] ?? 1);
-				if (alpha <= 0.001) continue;
-				ctx.globalAlpha = Math.min(1, alpha);
-				ctx.fillRect(j * cell + 0.5, i * cell + 0.5, cell - 1, cell - 1);
-			}
-		}
-	}
+	drawHatch(ctx, frame, paint, scale, layer);
 	// Numbers: text keeps full strength in every row (colour alone fades), as in the SVG grid.
 	ctx.globalAlpha = 1;
 	if (texts) {
 		ctx.font = `${frame.numberSize}px ${paint.font}`;
 		ctx.textAlign = 'center';
-		ctx.textBaseline = 'middle';
+		// On the baseline, 0.35 em below the centre, as the SVG's text (dy="0.35em") sits.
+		ctx.textBaseline = 'alphabetic';
+		const drop = 0.35 * frame.numberSize;
 		for (let i = 0; i < n; i++) {
 			for (let j = 0; j < n; j++) {
 				const k = i * n + j;
 				ctx.fillStyle = masked[k] && (hatch[k] ?? 0) > 0.5 ? paint.muted : paint.fg;
-				ctx.fillText(texts[k] ?? '', (j + 0.5) * cell, (i + 0.5) * cell);
+				ctx.fillText(texts[k] ?? '', (j + 0.5) * cell, (i + 0.5) * cell + drop);
 			}
+		}
+	}
+}
+
+/**
+ * Hatching on masked cells, each at its hatch strength times its row's fade. The hatched cells are
+ * painted at full strength into an offscreen layer (again only when which cells are hatched, the
+ * size or the colours change); a row whose hatched cells share one strength is then copied back
+ * as one band at that strength. A row with several strengths, or no layer (outside a browser), is
+ * filled cell by cell with the pattern.
+ */
+function drawHatch(
+	ctx: CanvasRenderingContext2D,
+	frame: CellFrame,
+	paint: CellPaint,
+	scale: number,
+	layer: LayerMaker
+): void {
+	const { n, cell, hatch, rows } = frame;
+	const origin = frame.origin ?? { x: 0, y: 0 };
+	const alpha = (k: number) => Math.min(1, (hatch[k] ?? 0) * (rows[Math.floor(k / n)] ?? 1));
+	const shown = hatch.map((_, k) => alpha(k) > 0.001);
+	const owner = ctx.canvas ?? ctx;
+	if (!shown.includes(true)) {
+		hatchLayers.delete(owner);
+		return;
+	}
+	const fillCell = (target: CanvasRenderingContext2D, k: number) =>
+		target.fillRect((k % n) * cell + 0.5, Math.floor(k / n) * cell + 0.5, cell - 1, cell - 1);
+	const width = ctx.canvas?.width ?? 0;
+	const height = ctx.canvas?.height ?? 0;
+	const key = [
+		n,
+		cell,
+		scale,
+		width,
+		height,
+		origin.x,
+		origin.y,
+		paint.masked,
+		paint.muted,
+		shown.join()
+	].join('|');
+	let kept = hatchLayers.get(owner);
+	if (kept?.key !== key) {
+		const next =
+			kept?.layer.canvas.width === width && kept.layer.canvas.height === height
+				? kept.layer
+				: layer(width, height);
+		if (next) {
+			next.setTransform(1, 0, 0, 1, 0, 0);
+			next.clearRect(0, 0, width, height);
+			next.setTransform(scale, 0, 0, scale, 0, 0);
+			next.translate(0.5, 0.5);
+			next.globalAlpha = 1;
+			next.fillStyle = hatchPattern(next, paint, scale, origin);
+			shown.forEach((on, k) => on && fillCell(next, k));
+			kept = { key, layer: next };
+			hatchLayers.set(owner, kept);
+		} else {
+			kept = undefined;
+			hatchLayers.delete(owner);
+		}
+	}
+	ctx.fillStyle = hatchPattern(ctx, paint, scale, origin);
+	for (let i = 0; i < n; i++) {
+		const row = shown.slice(i * n, (i + 1) * n).flatMap((on, j) => (on ? [i * n + j] : []));
+		if (row.length === 0) continue;
+		const strength = alpha(row[0]);
+		if (kept && row.every((k) => Math.abs(alpha(k) - strength) < SAME_ALPHA)) {
+			// The row's band, from the middle of the grid line above it to the one below, in device
+			// pixels: only this row's cells are painted in it.
+			const top = Math.max(0, Math.round((i * cell + 0.5) * scale));
+			const bottom = Math.min(height, Math.round(((i + 1) * cell + 0.5) * scale));
+			if (bottom <= top) continue;
+			ctx.save();
+			ctx.setTransform(1, 0, 0, 1, 0, 0);
+			ctx.globalAlpha = strength;
+			ctx.drawImage(kept.layer.canvas, 0, top, width, bottom - top, 0, top, width, bottom - top);
+			ctx.restore();
+			continue;
+		}
+		for (const k of row) {
+			ctx.globalAlpha = alpha(k);
+			fillCell(ctx, k);
 		}
 	}
 }
