@@ -109,6 +109,7 @@ function recorder() {
 			calls.push(`fill ${this.fillStyle} a${this.globalAlpha}`);
 		},
 		measureText(text: string) {
+			calls.push(`measure ${text} ${this.font}`);
 			return { width: text.length * 6 * (Number(/([\d.]+)px/.exec(this.font)?.[1]) / 12) };
 		},
 		strokeText(text: string, x: number, y: number) {
@@ -181,6 +182,31 @@ describe('drawScene', () => {
 			`fillText 79% v ${left},50 650 12px Test Sans #007755 a1`,
 			`fillText hot ${left + 30},52.5 650 11px Test Sans #007755 a1`
 		]);
+	});
+
+	it('measures a label once, however many frames draw it', () => {
+		const label = (text: string, size: number): Shape => ({
+			kind: 'text',
+			text,
+			x: 10,
+			y: 10,
+			anchor: 'middle',
+			size,
+			weight: 400,
+			italic: false,
+			ink: 'fg',
+			alpha: 1,
+			spacing: 0.5
+		});
+		const { ctx, calls } = recorder();
+		for (let frame = 0; frame < 3; frame++)
+			drawScene(ctx, [label('measured once', 12.5), label('measured once', 12.5)], paint, 1);
+		expect(calls.filter((c) => c.startsWith('measure measured once'))).toHaveLength(1);
+		// Another size is another width, measured again, and the spacing is set before drawing.
+		drawScene(ctx, [label('measured once', 13.5)], paint, 1);
+		expect(calls.filter((c) => c.startsWith('measure measured once'))).toHaveLength(2);
+		expect((ctx as unknown as { letterSpacing: string }).letterSpacing).toBe('0.5px');
+		expect(calls.filter((c) => c.startsWith('fillText measured once'))).toHaveLength(7);
 	});
 
 	it('italic labels and end-anchored text', () => {

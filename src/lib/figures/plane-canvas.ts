@@ -196,21 +196,42 @@ export function drawScene(
 	ctx.globalAlpha = 1;
 }
 
+/** Text widths already measured, by font, letter spacing and text; forgotten when a font loads. */
+const widths = new Map<string, number>();
+let watchingFonts = false;
+
+/**
+ * The width of `text` set in `font` with `spacing` px between letters, measured once: a tween
+ * redraws the same labels on every frame, and measuring them again cost about a millisecond a
+ * frame on a fast desktop. May change the context's font and letter spacing.
+ */
+export function measure(ctx: Spacing, font: string, spacing: number, text: string): number {
+	if (!watchingFonts && typeof document !== 'undefined' && document.fonts) {
+		watchingFonts = true;
+		document.fonts.addEventListener('loadingdone', () => widths.clear());
+	}
+	const key = `${font}|${spacing}|${text}`;
+	const known = widths.get(key);
+	if (known !== undefined) return known;
+	if (widths.size > 1000) widths.clear();
+	ctx.font = font;
+	if ('letterSpacing' in ctx) ctx.letterSpacing = `${spacing}px`;
+	const width = ctx.measureText(text).width;
+	widths.set(key, width);
+	return width;
+}
+
 function drawText(ctx: Spacing, s: Extract<Shape, { kind: 'text' }>, paint: PlanePaint): void {
 	const main = fontOf(s.size, s.weight, s.italic, paint.font);
 	const small = fontOf(11, s.weight, s.italic, paint.font);
 	ctx.textAlign = 'left';
 	ctx.textBaseline = 'alphabetic';
-	if ('letterSpacing' in ctx) ctx.letterSpacing = `${s.spacing ?? 0}px`;
-	ctx.font = main;
-	const mainWidth = ctx.measureText(s.text).width;
-	let subWidth = 0;
-	if (s.sub) {
-		ctx.font = small;
-		subWidth = ctx.measureText(s.sub).width;
-	}
+	const spacing = s.spacing ?? 0;
+	const mainWidth = measure(ctx, main, spacing, s.text);
+	const subWidth = s.sub ? measure(ctx, small, spacing, s.sub) : 0;
 	const total = mainWidth + subWidth;
 	const left = s.anchor === 'start' ? s.x : s.anchor === 'middle' ? s.x - total / 2 : s.x - total;
+	if ('letterSpacing' in ctx) ctx.letterSpacing = `${spacing}px`;
 	const parts: [string, string, number, number][] = [[s.text, main, left, s.y]];
 	if (s.sub) parts.push([s.sub, small, left + mainWidth, s.y + 2.5]);
 	if (s.halo) {
