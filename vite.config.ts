@@ -74,7 +74,26 @@ export default defineConfig({
 		__PUBLIC_ORIGIN__: JSON.stringify(origin)
 	},
 	test: {
-		include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
-		environment: 'node'
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
+					exclude: ['src/**/*.svelte.spec.ts'],
+					environment: 'node'
+				}
+			},
+			{
+				// Runes (`$state`, `$effect`) in tests: Svelte's client runtime, still in Node (no DOM).
+				extends: true,
+				resolve: { conditions: ['browser'] },
+				test: {
+					name: 'runes',
+					include: ['src/**/*.svelte.spec.ts'],
+					environment: './scripts/test/client-environment.ts'
+				}
+			}
+		]
 	}
 });

@@ -196,6 +196,7 @@ describe('drawScene', () => {
 			italic: false,
 			ink: 'fg',
 			alpha: 1,
+			halo: false,
 			spacing: 0.5
 		});
 		const { ctx, calls } = recorder();
