@@ -205,7 +205,7 @@ let watchingFonts = false;
  * redraws the same labels on every frame, and measuring them again cost about a millisecond a
  * frame on a fast desktop. May change the context's font and letter spacing.
  */
-export function measure(ctx: Spacing, font: string, spacing: number, text: string): number {
+function measure(ctx: Spacing, font: string, spacing: number, text: string): number {
 	if (!watchingFonts && typeof document !== 'undefined' && document.fonts) {
 		watchingFonts = true;
 		document.fonts.addEventListener('loadingdone', () => widths.clear());
