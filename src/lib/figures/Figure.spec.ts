@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import type { FigureState, Plane } from '../manifest.ts';
 import { computeStepData } from '../model/step-data.ts';
 import { loadModel } from '../server/content/model.ts';
+import { baseState } from '../server/content/state.ts';
 import Figure from './Figure.svelte';
 import { describeFigure } from './describe.ts';
 
@@ -32,20 +33,8 @@ const senses: Plane = {
 	y: { label: 'skin', direction: { skin: 1 } }
 };
 
-const base: FigureState = {
-	stage: 'embedding',
-	sentence: 0,
-	compare: [],
-	query: null,
-	causal: false,
-	attend: true,
-	readout: false,
-	meanings: [],
-	highlight: [],
-	heads: ['adjective'],
-	plane: 'default',
-	focus: null
-};
+/** The state every chapter starts from (the content pipeline's own), before a step's changes. */
+const base: FigureState = baseState(model);
 
 function figure(
 	stepId: string,

@@ -1,22 +1,15 @@
 // Tests that the figure warms up one step per kind of drawing, and only in long idle periods.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FigureState } from '../manifest.ts';
+import { loadModel } from '../server/content/model.ts';
+import { baseState } from '../server/content/state.ts';
 import { drawingKind, runWhenIdle, warmUpSteps, type IdleDeadline } from './warm.ts';
 
-const base: FigureState = {
-	stage: 'embedding',
-	sentence: 0,
-	compare: [0],
-	query: 'dog',
-	causal: false,
-	attend: false,
-	readout: false,
-	meanings: [],
-	highlight: [],
-	heads: ['adjective'],
-	plane: 'default',
-	focus: null
-};
+const model = loadModel(readFileSync('content/model.yaml', 'utf8'), 'content/model.yaml');
+
+/** A chapter's starting state (the content pipeline's own): sentence 0 compared, "dog" queried, no attention. */
+const base: FigureState = { ...baseState(model), compare: [0], query: 'dog', attend: false };
 
 const step = (id: string, state: Partial<FigureState>) => ({ id, state: { ...base, ...state } });
 
