@@ -84,7 +84,11 @@ export function readPaint(element: Element): CellPaint {
 /** Side of the hatch pattern's tile, in SVG units (as AttentionGrid's <pattern>). */
 const HATCH = 5;
 
-let lastHatch: { key: string; pattern: CanvasPattern | string } | null = null;
+let lastHatch: {
+	paint: CellPaint;
+	key: string;
+	pattern: CanvasPattern | string;
+} | null = null;
 
 /**
  * The masked-cell hatching: lines every 5 units at 45°, like the SVG pattern, anchored where the
@@ -98,12 +102,10 @@ function hatchPattern(
 	origin: { x: number; y: number }
 ) {
 	const key = `${scale}|${origin.x}|${origin.y}`;
-	if (lastHatch?.key === key && lastPaint === paint) return lastHatch.pattern;
-	lastPaint = paint;
-	lastHatch = { key, pattern: makeHatch(ctx, paint, scale, origin) };
+	if (lastHatch?.paint === paint && lastHatch.key === key) return lastHatch.pattern;
+	lastHatch = { paint, key, pattern: makeHatch(ctx, paint, scale, origin) };
 	return lastHatch.pattern;
 }
-let lastPaint: CellPaint | null = null;
 
 function makeHatch(
 	ctx: CanvasRenderingContext2D,
