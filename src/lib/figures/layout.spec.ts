@@ -74,6 +74,31 @@ test('textWidth grows with the text and the size', () => {
 	expect(textWidth('dog', 24)).toBeCloseTo(2 * textWidth('dog', 12));
 });
 
+test('textWidth adds up a width per kind of character', () => {
+	// Narrow, medium-narrow, space, wide, capital, digit, symbol, anything else (in ems).
+	const kinds: [string, number][] = [
+		['il', 0.6],
+		['ft', 0.8],
+		[' ', 0.32],
+		['mW', 1.84],
+		['Q', 0.7],
+		['42', 1.24],
+		['→%', 1.6],
+		['ab', 1.2]
+	];
+	for (const [text, em] of kinds) expect(textWidth(text, 10)).toBeCloseTo(em * 10);
+	expect(textWidth('il mW', 10)).toBeCloseTo((0.6 + 0.32 + 1.84) * 10);
+	expect(textWidth('', 12)).toBe(0);
+});
+
+test('textWidth gives the same answer after thousands of other texts (its memory is bounded)', () => {
+	const before = [textWidth('fluffy', 12.5), textWidth('fluffy', 7)];
+	for (let i = 0; i < 10_000; i++) textWidth(`word ${i}`, 12);
+	expect([textWidth('fluffy', 12.5), textWidth('fluffy', 7)]).toEqual(before);
+	// w, o, r, d, a space, four digits.
+	expect(textWidth('word 9999', 1)).toBeCloseTo(0.92 + 0.6 + 0.4 + 0.6 + 0.32 + 0.62 * 4);
+});
+
 test('entersBox finds where a segment first meets a box', () => {
 	const box = { left: 10, right: 20, top: -5, bottom: 5 };
 	expect(entersBox(0, 0, 40, 0, box)).toBeCloseTo(0.25);

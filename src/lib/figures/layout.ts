@@ -5,21 +5,37 @@ export const WIDTH = 400;
 /** The figure's height in viewBox units, the same for every stage so the page never reflows. */
 export const HEIGHT = 400;
 
+/** Width in ems of one character in the UI sans-serif (an estimate, see {@link textWidth}). */
+function charEm(ch: string): number {
+	if (/[ijl.,:;'!|·]/.test(ch)) return 0.3;
+	if (/[ftr()[\]]/.test(ch)) return 0.4;
+	if (ch === ' ') return 0.32;
+	if (/[mwMW]/.test(ch)) return 0.92;
+	if (/[A-Z]/.test(ch)) return 0.7;
+	if (/[0-9]/.test(ch)) return 0.62;
+	if (/[−+<>=→←↑↓∞%]/.test(ch)) return 0.8;
+	return 0.6;
+}
+
+/**
+ * Widths in ems already worked out, by text. Figures measure the same few words on every frame
+ * of a step change and every try-it keystroke; the regular expressions above cost more than the
+ * rest of a grid's layout. Bounded: a reader typing many sentences cannot grow it for ever.
+ */
+const emCache = new Map<string, number>();
+const EM_CACHE_MAX = 4096;
+
 /**
  * An estimate of how wide `text` sets in the UI sans-serif at `size` units. Deliberately
  * generous, so layouts computed on the server (where nothing can be measured) do not collide.
  */
 export function textWidth(text: string, size: number): number {
-	let em = 0;
-	for (const ch of text) {
-		if (/[ijl.,:;'!|·]/.test(ch)) em += 0.3;
-		else if (/[ftr()[\]]/.test(ch)) em += 0.4;
-		else if (ch === ' ') em += 0.32;
-		else if (/[mwMW]/.test(ch)) em += 0.92;
-		else if (/[A-Z]/.test(ch)) em += 0.7;
-		else if (/[0-9]/.test(ch)) em += 0.62;
-		else if (/[−+<>=→←↑↓∞%]/.test(ch)) em += 0.8;
-		else em += 0.6;
+	let em = emCache.get(text);
+	if (em === undefined) {
+		em = 0;
+		for (const ch of text) em += charEm(ch);
+		if (emCache.size >= EM_CACHE_MAX) emCache.clear();
+		emCache.set(text, em);
 	}
 	return em * size;
 }
@@ -77,13 +93,11 @@ export function gridLayout(
 ): GridLayout {
 	const { strip, width = WIDTH, height = HEIGHT } = options;
 	const n = Math.max(1, tokens.length);
-	const widest = Math.max(
-		textWidth('queries ↓', GRID_TEXT.axis),
-		...tokens.map((t) => textWidth(t, GRID_TEXT.label))
-	);
+	let widestToken = 0;
+	for (const t of tokens) widestToken = Math.max(widestToken, textWidth(t, GRID_TEXT.label));
+	const widest = Math.max(textWidth('queries ↓', GRID_TEXT.axis), widestToken);
 	const left = Math.ceil(widest + 12);
 	const across = Math.floor((width - 2 * MARGIN - left - SUM_W) / n);
-	const widestToken = Math.max(0, ...tokens.map((t) => textWidth(t, GRID_TEXT.label)));
 	let cell = Math.min(64, across);
 	const rotate = widestToken > cell - 6;
 	// Rotated labels at 45° rise by their width times sin 45°.
