@@ -131,6 +131,28 @@ test('J pressed while the page is still loading is not lost', async ({ page, req
 	await expect(page.locator(`article#${steps[2].id}`)).toBeInViewport();
 });
 
+test('J then K pressed while the page is still loading wakes the live figure where it opened', async ({
+	page,
+	request
+}) => {
+	const steps = await allSteps(request);
+	let release = () => {};
+	const gate = new Promise<void>((done) => (release = done));
+	await page.route('**/_app/immutable/entry/*.js', async (route) => {
+		await gate;
+		await route.continue();
+	});
+	await page.goto('/', { waitUntil: 'domcontentloaded' });
+	await expect(page.locator('html')).not.toHaveAttribute('data-essay', 'live');
+	// The two keys cancel out: the essay stays at its first step, but the reader has moved.
+	await page.keyboard.press('j');
+	await page.keyboard.press('k');
+	release();
+	await expect(page.locator('html')).toHaveAttribute('data-essay', 'live');
+	await expect(page.locator(`.figure-live figure[data-step="${steps[0].id}"]`)).toBeAttached();
+	await expect(page.locator('.figure-static')).toHaveCount(0);
+});
+
 test('the embed dialog opens from the keyboard, holds focus while open, and Esc gives it back', async ({
 	page,
 	request
