@@ -109,9 +109,11 @@ test('J and K (and N and P) move the figure to the next and previous step', asyn
 	);
 });
 
-test('J pressed while the page is still loading is not lost', async ({ page, request }) => {
-	const steps = await allSteps(request);
-	// Hold the app's scripts back until the keys have been pressed.
+/**
+ * Open `/` with the app's scripts held back, press `keys` while it is still loading, then let the
+ * scripts load and wait until the essay is live.
+ */
+async function pressWhileLoading(page: Page, keys: string[]) {
 	let release = () => {};
 	const gate = new Promise<void>((done) => (release = done));
 	await page.route('**/_app/immutable/entry/*.js', async (route) => {
@@ -120,10 +122,14 @@ test('J pressed while the page is still loading is not lost', async ({ page, req
 	});
 	await page.goto('/', { waitUntil: 'domcontentloaded' });
 	await expect(page.locator('html')).not.toHaveAttribute('data-essay', 'live');
-	await page.keyboard.press('j');
-	await page.keyboard.press('j');
+	for (const key of keys) await page.keyboard.press(key);
 	release();
 	await expect(page.locator('html')).toHaveAttribute('data-essay', 'live');
+}
+
+test('J pressed while the page is still loading is not lost', async ({ page, request }) => {
+	const steps = await allSteps(request);
+	await pressWhileLoading(page, ['j', 'j']);
 	const figure = page.locator('.figure-pane figure[data-step]').last();
 	await expect(figure).toHaveAttribute('data-step', steps[2].id);
 	await expect(page).toHaveURL(new RegExp(`/${steps[2].chapter}/${steps[2].id}/$`));
@@ -136,19 +142,8 @@ test('J then K pressed while the page is still loading wakes the live figure whe
 	request
 }) => {
 	const steps = await allSteps(request);
-	let release = () => {};
-	const gate = new Promise<void>((done) => (release = done));
-	await page.route('**/_app/immutable/entry/*.js', async (route) => {
-		await gate;
-		await route.continue();
-	});
-	await page.goto('/', { waitUntil: 'domcontentloaded' });
-	await expect(page.locator('html')).not.toHaveAttribute('data-essay', 'live');
 	// The two keys cancel out: the essay stays at its first step, but the reader has moved.
-	await page.keyboard.press('j');
-	await page.keyboard.press('k');
-	release();
-	await expect(page.locator('html')).toHaveAttribute('data-essay', 'live');
+	await pressWhileLoading(page, ['j', 'k']);
 	await expect(page.locator(`.figure-live figure[data-step="${steps[0].id}"]`)).toBeAttached();
 	await expect(page.locator('.figure-static')).toHaveCount(0);
 });
