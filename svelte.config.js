@@ -6,7 +6,7 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
  * BASE_PATH: where the site lives on its host, e.g. `/attention` for https://example.org/attention/.
  * Empty (the default) means the site is served from the root.
  */
-const base = (process.env.BASE_PATH ?? '').replace(/\/+$/, '');
+const base = /** @type {'' | `/${string}`} */ ((process.env.BASE_PATH ?? '').replace(/\/+$/, ''));
 if (base && !base.startsWith('/')) {
 	throw new Error(`BASE_PATH must start with "/" (got "${base}"), e.g. BASE_PATH=/attention`);
 }

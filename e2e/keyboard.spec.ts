@@ -70,6 +70,10 @@ test('the theme toggle works from the keyboard and is remembered', async ({ page
 	await page.keyboard.press('Enter');
 	await expect(toggle).toHaveAttribute('aria-pressed', 'true');
 	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+	// The footer's switch shows the same theme, with the moon.
+	const footer = page.locator('.colophon .theme-toggle');
+	await expect(footer).toHaveAttribute('aria-pressed', 'true');
+	await expect(footer.locator('[aria-hidden="true"]')).toHaveText('☾');
 	const dark = await page.evaluate(
 		() => getComputedStyle(document.documentElement).backgroundColor
 	);
@@ -80,6 +84,8 @@ test('the theme toggle works from the keyboard and is remembered', async ({ page
 	await toggle.focus();
 	await page.keyboard.press('Space');
 	await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+	await expect(footer).toHaveAttribute('aria-pressed', 'false');
+	await expect(footer.locator('[aria-hidden="true"]')).toHaveText('☀');
 });
 
 test('J and K (and N and P) move the figure to the next and previous step', async ({
@@ -110,8 +116,9 @@ test('J and K (and N and P) move the figure to the next and previous step', asyn
 });
 
 /**
- * Open `/` with the app's scripts held back, press `keys` while it is still loading, then let the
- * scripts load and wait until the essay is live.
+ * Open `/` with the essay's script held back, press `keys` while it is still loading, then let the
+ * script load and wait until the essay is live. (The page's parsing is done when the footer is in,
+ * but a module script still to run holds DOMContentLoaded back.)
  */
 async function pressWhileLoading(page: Page, keys: string[]) {
 	let release = () => {};
@@ -120,7 +127,8 @@ async function pressWhileLoading(page: Page, keys: string[]) {
 		await gate;
 		await route.continue();
 	});
-	await page.goto('/', { waitUntil: 'domcontentloaded' });
+	await page.goto('/', { waitUntil: 'commit' });
+	await page.locator('footer.colophon').waitFor({ state: 'attached' });
 	await expect(page.locator('html')).not.toHaveAttribute('data-essay', 'live');
 	for (const key of keys) await page.keyboard.press(key);
 	release();

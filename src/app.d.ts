@@ -2,6 +2,8 @@
 declare global {
 	/** Public origin of the deployed site (scheme + host), from PUBLIC_ORIGIN at build time. */
 	const __PUBLIC_ORIGIN__: string;
+	/** The base path the site is served under (`kit.paths.base`: '' or e.g. `/attention`). */
+	const __BASE_PATH__: string;
 }
 
 export {};

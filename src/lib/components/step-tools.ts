@@ -1,6 +1,6 @@
 // What the step toolbars do (StepTools.svelte is their markup). One click handler on the chapters
 // serves every step: the toolbars are static HTML, never hydrated one by one.
-import { base } from '$app/paths';
+import { base } from '$lib/base';
 import { stepPath } from '$lib/essay';
 import { absoluteUrl } from '$lib/site';
 

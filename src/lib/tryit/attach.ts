@@ -12,7 +12,7 @@
 // copy, parsed from its <noscript> text when it comes near: the same markup, at a fraction of the
 // cost. Typing into it, or touching or focusing it, wakes the live one at once; what was typed and
 // the focused control carry over.
-import { mount, tick, unmount } from 'svelte';
+import type { mount } from 'svelte';
 import { whenStill } from '../scroll/still.ts';
 import type { TryItProps } from './props.ts';
 import { PARAM } from './state.ts';
@@ -35,7 +35,11 @@ export function attachTryIt(slot: HTMLElement, props: TryItProps): () => void {
 		if (waking) return;
 		waking = true;
 		unwatch();
-		const { default: TryItLive } = await import('./TryItLive.svelte');
+		// Svelte itself comes with the component: the essay's page loads none until it is needed.
+		const [{ mount, tick }, { default: TryItLive }] = await Promise.all([
+			import('svelte'),
+			import('./TryItLive.svelte')
+		]);
 		if (stopped) return;
 		// What the reader already did to the static copy: the text typed and the focused control.
 		const input = slot.querySelector<HTMLInputElement>('.tryit-static input[type="text"]');
@@ -57,7 +61,7 @@ export function attachTryIt(slot: HTMLElement, props: TryItProps): () => void {
 		void wake();
 		return () => {
 			stopped = true;
-			if (app) unmount(app);
+			if (app) void drop(app);
 		};
 	}
 	// A screen or so before the reader reaches it, show the static copy, and come alive at the
@@ -86,8 +90,14 @@ export function attachTryIt(slot: HTMLElement, props: TryItProps): () => void {
 	return () => {
 		stopped = true;
 		unwatch();
-		if (app) unmount(app);
+		if (app) void drop(app);
 	};
+}
+
+/** Unmount a live copy (Svelte is loaded by then: the copy was mounted with it). */
+async function drop(app: ReturnType<typeof mount>) {
+	const { unmount } = await import('svelte');
+	await unmount(app);
 }
 
 /**

@@ -1,0 +1,439 @@
+// The essay in the browser: what makes the server-rendered page (Essay.svelte) follow the reader.
+//
+//   scroll ──createScroller──▶ active step ──▶ live figure (step.state → engine → <Figure>)
+//                                   ├──▶ figure label, active prose, context-length slider
+//                                   └──replaceState──▶ address bar (/chapter/step/)
+//
+// The page is static HTML that SvelteKit's client never starts or hydrates (`csr = false`): its
+// start and the hydration of the whole page were most of the page's blocking time. This module,
+// loaded by boot.ts at the end of the page, acts on that markup directly. It is small and loads no
+// Svelte: the Svelte runtime comes with the first component it mounts, which is the live figure at
+// the reader's first move (scroll, key, touch), a try-it as the reader nears it (tryit/attach.ts),
+// the context-length slider or the embed dialog.
+import { base } from '$lib/base';
+import type { EssayData } from '$lib/essay';
+import { locate, stepOrder, stepPath, STAGE_NAMES } from '$lib/essay';
+import type { LiveFigure } from '$lib/figures/live.svelte';
+import { PINNED, WIDE } from '$lib/scroll/pinned';
+import { createScroller } from '$lib/scroll/scroller';
+import { attachTryIt, warmStatic } from '$lib/tryit/attach';
+import { onToolClick, type ToolStep } from '$lib/components/step-tools';
+import { wireThemeToggles } from './theme';
+
+/** A mounted Svelte component (typed loosely: `svelte` itself loads only when one is mounted). */
+type App = Record<string, unknown>;
+
+/**
+ * How long a step must stay active before the live region says what the figure shows: a step
+ * scrolled past within ANNOUNCE_MS is not announced, so fast scrolling does not queue speech.
+ */
+export const ANNOUNCE_MS = 400;
+
+/**
+ * Scrolling writes a step's URL once the reader has stayed ADDRESS_MS on it, at an idle moment
+ * between frames (at most ADDRESS_IDLE_MS later): a history write costs the browser a few
+ * milliseconds, too much for every step scrolled past in a frame that should be drawing.
+ */
+export const ADDRESS_MS = 250;
+export const ADDRESS_IDLE_MS = 1000;
+
+/**
+ * Start the essay on its server-rendered page: `root` is the element holding it (the masthead,
+ * the figure pane and the chapters), `initialStep` the step a step URL opened at (null on `/`).
+ * Returns a function that stops everything it started.
+ */
+export function startEssay(root: ParentNode, essay: EssayData, initialStep: string | null) {
+	const order = stepOrder(essay);
+	const firstStep = order[0];
+	const stepIndex = (id: string) => order.indexOf(id);
+	const chaptersEl = root.querySelector<HTMLElement>('.chapters');
+	const host = root.querySelector<HTMLElement>('.figure-live');
+	const labelParts = root.querySelectorAll<HTMLElement>('.figure-label > span');
+	const announcer = root.querySelector<HTMLElement>('[aria-live="polite"].visually-hidden');
+	const main = root.querySelector<HTMLElement>('main') ?? document.body;
+
+	/** The step the prerendered figure shows. */
+	const prerendered = initialStep ?? firstStep;
+	let activeId = initialStep ?? firstStep;
+	let reducedMotion = false;
+	let live: LiveFigure | null = null;
+	let loading = false;
+	let stopped = false;
+
+	// What the figure, the label, the prose and the slider last showed: `render` redoes only what
+	// the active step (or the motion setting, or the figure's arrival) changed.
+	let shown = { id: '', motion: false, figure: null as LiveFigure | null, marked: '' };
+	let announceTimer: ReturnType<typeof setTimeout> | undefined;
+	let markFrame = 0;
+	let queued = false;
+
+	/** Bring the page in line with the active step, once per task however often it changes. */
+	function schedule() {
+		if (queued || stopped) return;
+		queued = true;
+		queueMicrotask(() => {
+			queued = false;
+			if (!stopped) render();
+		});
+	}
+
+	function render() {
+		const located = locate(essay, activeId) ?? locate(essay, firstStep)!;
+		const figureChanged =
+			shown.id !== activeId || shown.motion !== reducedMotion || shown.figure !== live;
+		if (figureChanged && live) {
+			const figure = live;
+			figure.update(activeId, reducedMotion);
+			// Described when announced, not in the frame that draws the new state: a step scrolled
+			// past never pays for its description.
+			clearTimeout(announceTimer);
+			announceTimer = setTimeout(() => {
+				if (announcer) announcer.textContent = figure.describe();
+			}, ANNOUNCE_MS);
+		}
+		if (shown.id !== activeId && labelParts.length === 2) {
+			labelParts[0].textContent = located.chapter.title;
+			labelParts[1].textContent = STAGE_NAMES[located.step.state.stage];
+		}
+		if (shown.marked !== located.step.id) markActive(located.step.id);
+		if (shown.id !== activeId || shown.figure !== live) placeControls();
+		shown = { id: activeId, motion: reducedMotion, figure: live, marked: located.step.id };
+	}
+
+	function setActive(id: string) {
+		activeId = id;
+		schedule();
+	}
+
+	/**
+	 * The active step's article is marked (essay.css sets the others in the muted colour on wide
+	 * screens). The mark moves two frames after the step changes: the colour change restyles every
+	 * element of both steps, math included, and would otherwise land in the frame that draws the
+	 * figure's new state.
+	 */
+	function markActive(id: string) {
+		cancelAnimationFrame(markFrame);
+		const el = chaptersEl?.querySelector<HTMLElement>(`article.step[id="${id}"]`);
+		if (!el || el.classList.contains('active')) return;
+		markFrame = requestAnimationFrame(() => {
+			markFrame = requestAnimationFrame(() => {
+				for (const other of chaptersEl!.querySelectorAll('article.step.active'))
+					other.classList.remove('active');
+				el.classList.add('active');
+			});
+		});
+	}
+
+	/** Load the live figure (once), replacing the prerendered one. */
+	function wake() {
+		if (loading || !host || stopped) return;
+		loading = true;
+		import('$lib/figures/live.svelte')
+			// Mount in a task of its own, not in the one that evaluated the code: two short tasks
+			// instead of one long one, so a scroll in between still gets its frame.
+			.then((m) => new Promise<typeof m>((done) => setTimeout(() => done(m))))
+			.then((m) => {
+				if (stopped) return;
+				// The first try-it is laid out once out of sight while warming up (its fonts).
+				const slot = chaptersEl?.querySelector<HTMLElement>('.tryit-slot');
+				live = m.createLiveFigure(host, essay, activeId, reducedMotion, {
+					alsoWarm: slot ? warmStatic(slot) : []
+				});
+				// The live figure has the same markup as the prerendered one: the swap is invisible.
+				root.querySelector('.figure-static')?.remove();
+				render();
+			});
+	}
+
+	/**
+	 * The live context-length slider, in its step while that step or a neighbour is active and the
+	 * figure is live; elsewhere the static view stands in.
+	 */
+	const controls = new Map<HTMLElement, App | 'loading'>();
+	function placeControls() {
+		if (!live || !chaptersEl) return;
+		const at = stepIndex(activeId);
+		for (const slot of chaptersEl.querySelectorAll<HTMLElement>('.context-control')) {
+			const id = slot.closest('article')?.id ?? '';
+			const near = Math.abs(stepIndex(id) - at) <= 1;
+			const app = controls.get(slot);
+			if (near && !app) {
+				controls.set(slot, 'loading');
+				void Promise.all([
+					import('svelte'),
+					import('$lib/figures/ContextLengthControl.svelte')
+				]).then(([{ mount }, { default: Control }]) => {
+					// Still wanted: not taken away while it loaded.
+					if (controls.get(slot) !== 'loading' || stopped) return;
+					const props = { causal: slot.dataset.causal === 'true' };
+					controls.set(slot, mount(Control, { target: slot, props }));
+				});
+			} else if (!near && app) {
+				if (app !== 'loading') void unmountApp(app);
+				controls.delete(slot);
+			}
+		}
+	}
+
+	async function unmountApp(app: App) {
+		const { unmount } = await import('svelte');
+		await unmount(app);
+	}
+
+	/** The embed dialog, loaded on first use (it is not needed to read the essay). */
+	let dialog: App | null = null;
+	let opener: HTMLButtonElement | null = null;
+	async function openDialog(step: ToolStep, button: HTMLButtonElement) {
+		opener = button;
+		const [{ mount, unmount }, { default: Dialog }] = await Promise.all([
+			import('svelte'),
+			import('$lib/components/EmbedDialog.svelte')
+		]);
+		if (stopped) return;
+		if (dialog) void unmount(dialog);
+		const close = () => {
+			if (dialog) void unmount(dialog);
+			dialog = null;
+			opener?.focus({ preventScroll: true });
+		};
+		dialog = mount(Dialog, { target: main, props: { ...step, essay, onclose: close } });
+	}
+
+	/** Offset line for the scroller: lower on phones, where the figure is pinned above the prose. */
+	const offset = () => (matchMedia(WIDE).matches ? 0.55 : 0.78);
+
+	/**
+	 * Prose not yet laid out has an estimated height (essay.css). Lay out all of it above `el` and
+	 * in it, so `el` lands where it should and nothing above it changes size later, and the prose of
+	 * the next two screens below it, so nothing in view moves when that renders.
+	 */
+	function layOutUpTo(el: HTMLElement) {
+		let top: number | null = null;
+		for (const block of document.querySelectorAll<HTMLElement>('.chapter .prose')) {
+			const after =
+				!(block.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) &&
+				!el.contains(block);
+			if (after) {
+				top ??= el.getBoundingClientRect().top;
+				if (block.getBoundingClientRect().top > top + 2 * window.innerHeight) break;
+			}
+			block.style.contentVisibility = 'visible';
+		}
+	}
+
+	/** The scroller's offset line, as a fraction of the viewport's height (set when it starts). */
+	let lineAt = 0.55;
+
+	/**
+	 * Whether a step spans the scroller's offset line (give or take a quarter of the viewport, what
+	 * a fast scroll moves between the scroller's measuring and its report). The scroller re-reports
+	 * a step whose height changed (prose laid out above or below it), and such a report can arrive
+	 * frames later, after a key has moved on (J then K, quickly): a step far from the line is not
+	 * the one being read.
+	 */
+	function atLine(id: string): boolean {
+		const box = document.getElementById(id)?.getBoundingClientRect();
+		if (!box) return false;
+		const line = lineAt * window.innerHeight;
+		const slack = window.innerHeight / 4;
+		return box.top - slack <= line && box.bottom + slack >= line;
+	}
+
+	/** Scroll so a step's start sits just under the pinned figure (phones) or near the top. */
+	function scrollToStep(el: HTMLElement, behavior: ScrollBehavior) {
+		layOutUpTo(el);
+		const top = el.getBoundingClientRect().top + window.scrollY;
+		const pinned = matchMedia(WIDE).matches ? PINNED.wide : PINNED.narrow;
+		window.scrollTo({ top: Math.max(0, top - pinned * window.innerHeight), behavior });
+	}
+
+	/**
+	 * The step a key press is scrolling to. Until the scroll settles, the scroller's reports of the
+	 * steps it passes are ignored, so quick presses count from where the reader is heading.
+	 */
+	let heading: string | null = null;
+	let headingTimer: ReturnType<typeof setTimeout> | undefined;
+	function settle() {
+		heading = null;
+		clearTimeout(headingTimer);
+	}
+
+	/** J / K (or N / P) move to the next / previous step; ignored while typing in a field. */
+	function onKey(event: KeyboardEvent) {
+		if (moveBy(keyDelta(event))) event.preventDefault();
+	}
+
+	/** Go `delta` steps on (or back), stopping at the first and last; false if that goes nowhere. */
+	function moveBy(delta: number): boolean {
+		if (!delta) return false;
+		const from = stepIndex(heading ?? activeId);
+		const next = order[Math.min(order.length - 1, Math.max(0, from + delta))];
+		const el = next === order[from] ? null : document.getElementById(next);
+		if (!el) return false;
+		heading = next;
+		clearTimeout(headingTimer);
+		headingTimer = setTimeout(settle, 1500);
+		setActive(next);
+		setAddress(next, true);
+		scrollToStep(el, reducedMotion ? 'instant' : 'smooth');
+		el.focus({ preventScroll: true });
+		return true;
+	}
+
+	/** Put a step's URL in the address bar (null: the essay's own); see ADDRESS_MS. */
+	let addressTimer: ReturnType<typeof setTimeout> | undefined;
+	let addressIdle: number | undefined;
+	function cancelAddress() {
+		clearTimeout(addressTimer);
+		if (addressIdle !== undefined) window.cancelIdleCallback?.(addressIdle);
+		addressIdle = undefined;
+	}
+	function setAddress(id: string | null, now = false) {
+		cancelAddress();
+		const write = () => {
+			const located = id ? locate(essay, id) : undefined;
+			const path = located ? stepPath(located.chapter.slug, id!) : '/';
+			const url = `${base}${path}`;
+			if (location.pathname !== url) history.replaceState(history.state, '', url);
+		};
+		if (now) write();
+		else
+			addressTimer = setTimeout(() => {
+				if (!window.requestIdleCallback) return write();
+				addressIdle = window.requestIdleCallback(write, { timeout: ADDRESS_IDLE_MS });
+			}, ADDRESS_MS);
+	}
+
+	// ── Start ──────────────────────────────────────────────────────────────────────────────────
+	const media = matchMedia('(prefers-reduced-motion: reduce)');
+	reducedMotion = media.matches;
+	const onMotion = () => {
+		reducedMotion = media.matches;
+		schedule();
+	};
+	media.addEventListener('change', onMotion);
+	const unwireThemes = wireThemeToggles(root);
+
+	let startY = window.scrollY;
+	const target = location.hash ? decodeURIComponent(location.hash.slice(1)) : initialStep;
+	const el = target ? document.getElementById(target) : null;
+	if (el && target && locate(essay, target)) {
+		activeId = target;
+		// Lay out the prose up to the step in one frame (still at the top: nothing in view moves)
+		// and jump in the next, so the jump does not count as the page shifting.
+		layOutUpTo(el);
+		requestAnimationFrame(() =>
+			requestAnimationFrame(() => {
+				// Unless a key pressed while loading has already moved on from it.
+				if (!heading && !stopped) scrollToStep(el, 'instant');
+				startY = window.scrollY;
+			})
+		);
+		if (target !== prerendered) wake();
+	}
+	render();
+
+	// The first real move wakes the figure: a scroll away from where the page opened, a key, a
+	// touch, the mouse moving over the page. (A reader who moves the mouse is about to read on: the
+	// figure then warms up while they read, before their first scroll.)
+	const onScroll = () => {
+		if (Math.abs(window.scrollY - startY) <= 24) return;
+		window.removeEventListener('scroll', onScroll);
+		wake();
+	};
+	const events = ['keydown', 'pointerdown', 'pointermove', 'touchstart'] as const;
+	window.addEventListener('scroll', onScroll, { passive: true });
+	events.forEach((e) => window.addEventListener(e, wake, { passive: true, once: true }));
+	window.addEventListener('keydown', onKey);
+
+	// Printing shows every step's static figure: load the lazy ones first.
+	const onPrint = () =>
+		document.querySelectorAll<HTMLImageElement>('img.step-static').forEach((img) => {
+			img.loading = 'eager';
+		});
+	window.addEventListener('beforeprint', onPrint);
+	window.addEventListener('scrollend', settle);
+
+	// One handler for every step's toolbar (the links and buttons in it have their own keys).
+	const onClick = (event: MouseEvent) => onToolClick(event, openDialog);
+	chaptersEl?.addEventListener('click', onClick);
+
+	// The step watcher and the try-its' watchers start in a task of their own: the start is then
+	// two short tasks, not one long one (scrollama observes every step).
+	let stopScroller = () => {};
+	let tryits: (() => void)[] = [];
+	const watch = setTimeout(() => {
+		// Each chapter's try-it comes alive as the reader nears it.
+		tryits = essay.chapters.flatMap((chapter) => {
+			const slot = chaptersEl?.querySelector<HTMLElement>(
+				`.tryit-slot[data-chapter="${chapter.slug}"]`
+			);
+			return slot ? [attachTryIt(slot, { chapter, model: essay.model })] : [];
+		});
+		lineAt = offset();
+		stopScroller = createScroller({
+			selector: '.step',
+			offset: lineAt,
+			onStep: (id, direction) => {
+				if (heading || !atLine(id)) return;
+				setActive(id);
+				if (direction === 'up' && id === firstStep) return;
+				setAddress(id);
+			},
+			onLeave: (id, direction) => {
+				if (direction === 'up' && id === firstStep) setAddress(null);
+			}
+		});
+		// The page's scripts are running and wired: actions that need them (the embed button) can be
+		// used.
+		document.documentElement.dataset.essay = 'live';
+	});
+
+	// Keys pressed while the page was still loading (app.html kept them) take effect now.
+	const kept = window as { __earlyKeys?: KeyboardEvent[] | null };
+	const early = kept.__earlyKeys ?? [];
+	kept.__earlyKeys = null;
+	const moves = early.map(keyDelta).filter(Boolean);
+	const delta = moves.reduce((sum, move) => sum + move, 0);
+	// Any of them wakes the figure, like a key pressed later (even J then K, which go nowhere).
+	if (moves.length > 0) wake();
+	// In a task of their own, after the start: focus moved while it starts does not stay on the step.
+	const replay = delta ? setTimeout(() => moveBy(delta)) : undefined;
+
+	return () => {
+		stopped = true;
+		delete document.documentElement.dataset.essay;
+		clearTimeout(watch);
+		clearTimeout(replay);
+		clearTimeout(announceTimer);
+		cancelAnimationFrame(markFrame);
+		stopScroller();
+		chaptersEl?.removeEventListener('click', onClick);
+		tryits.forEach((detach) => detach());
+		for (const app of controls.values()) if (app !== 'loading') void unmountApp(app);
+		controls.clear();
+		if (dialog) void unmountApp(dialog);
+		live?.destroy();
+		unwireThemes();
+		window.removeEventListener('scroll', onScroll);
+		window.removeEventListener('keydown', onKey);
+		window.removeEventListener('beforeprint', onPrint);
+		window.removeEventListener('scrollend', settle);
+		settle();
+		cancelAddress();
+		events.forEach((e) => window.removeEventListener(e, wake));
+		media.removeEventListener('change', onMotion);
+	};
+}
+
+/**
+ * How many steps a key press moves: j / n one on, k / p one back; none with a modifier, while
+ * typing in a field, or for any other key.
+ */
+export function keyDelta(event: KeyboardEvent): number {
+	if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return 0;
+	const target = event.target as HTMLElement | null;
+	if (target?.closest?.('input, textarea, select, [contenteditable], dialog')) return 0;
+	const key = event.key.toLowerCase();
+	return key === 'j' || key === 'n' ? 1 : key === 'k' || key === 'p' ? -1 : 0;
+}
