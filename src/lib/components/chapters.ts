@@ -1,6 +1,6 @@
 // The chapters' HTML, rendered on the server only: the browser bundle never loads the renderer or
-// Chapters.svelte. In the browser the value is a single space, which {@html} keeps the server's
-// markup for as the page hydrates (see tryit/prerender.ts for why not '').
+// Chapters.svelte. In the browser (Essay.svelte is compiled for it, though its pages do not run it:
+// `csr = false`) the value is a single space, as for tryit/prerender.ts.
 import type { EssayData } from '$lib/essay';
 
 export interface ChaptersProps {

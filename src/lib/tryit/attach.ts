@@ -1,6 +1,6 @@
 // Brings a prerendered try-it to life: loads the live component when the reader comes near it (or
 // at once), mounts it beside the static copy and removes that copy. Used by TryIt.svelte (embeds)
-// and by the essay, whose chapters are static HTML that is never hydrated (Essay.svelte).
+// and by the essay, whose chapters are static HTML acted on by essay-client/controller.ts.
 //
 //   near the viewport ──▶ static copy shown (the essay keeps it as text in <noscript>)
 //        └─ once scrolling pauses · focus · pointer · ?try=<chapter> · embed
