@@ -123,31 +123,38 @@ test('tap targets are at least 44 px, or spaced as if they were', async ({ page,
 	}
 });
 
-test('the pinned figure never covers the step being read', async ({ page, request }) => {
-	const steps = await allSteps(request);
-	await page.goto('/', { waitUntil: 'networkidle' });
-	for (const step of steps.slice(1, 4)) {
-		await page.keyboard.press('j');
-		await expect(page.locator(`article#${step.id}`)).toBeFocused();
-		const pane = (await page.locator('.figure-pane').boundingBox())!;
-		const article = (await page.locator(`article#${step.id}`).boundingBox())!;
-		expect(article.y).toBeGreaterThanOrEqual(pane.y + pane.height - 1);
-	}
-	// A link reached with Tab is scrolled clear of the pinned figure too. J scrolls smoothly; let
-	// that scroll finish first (on a busy machine it can outlast the key press, and would carry the
-	// page on past the link Tab brought into view).
+/** Wait until the page has scrolled away from `from` and holds still for 150 ms. */
+async function scrollSettled(page: Page, from: number) {
 	let lastY = -1;
 	await expect
 		.poll(
 			async () => {
 				const y = await page.evaluate(() => window.scrollY);
-				const still = y === lastY;
+				const still = y === lastY && y !== from;
 				lastY = y;
 				return still;
 			},
 			{ intervals: [150] }
 		)
 		.toBe(true);
+}
+
+test('the pinned figure never covers the step being read', async ({ page, request }) => {
+	const steps = await allSteps(request);
+	await page.goto('/', { waitUntil: 'networkidle' });
+	for (const step of steps.slice(1, 4)) {
+		const from = await page.evaluate(() => window.scrollY);
+		await page.keyboard.press('j');
+		await expect(page.locator(`article#${step.id}`)).toBeFocused();
+		// Where the smooth scroll ends, not where it is when focus has moved (on a busy machine the
+		// first one, which also loads the live figure, has barely started then).
+		await scrollSettled(page, from);
+		const pane = (await page.locator('.figure-pane').boundingBox())!;
+		const article = (await page.locator(`article#${step.id}`).boundingBox())!;
+		expect(article.y).toBeGreaterThanOrEqual(pane.y + pane.height - 1);
+	}
+	// A link reached with Tab is scrolled clear of the pinned figure too (the J's scroll has
+	// finished above: it would carry the page on past the link Tab brought into view).
 	await page.keyboard.press('Tab');
 	const focused = (await page.locator(':focus').boundingBox())!;
 	const pane = (await page.locator('.figure-pane').boundingBox())!;
