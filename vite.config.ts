@@ -42,7 +42,8 @@ function watchContent(): Plugin {
  * `opening`, `intro:<chapter>` and step id. Server rendering gets the real HTML from the content
  * pipeline; the browser bundle gets a stand-in, so the prose is shipped once, in the prerendered
  * page, and never again as hydration data. Svelte keeps server-rendered {@html} as it is when it
- * hydrates, and every navigation is a full page load (data-sveltekit-reload in app.html).
+ * hydrates (the pages that do), and every navigation is a full page load (data-sveltekit-reload
+ * in app.html).
  */
 function proseModule(): Plugin {
 	const id = 'virtual:essay-prose';

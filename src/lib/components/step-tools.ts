@@ -1,5 +1,5 @@
 // What the step toolbars do (StepTools.svelte is their markup). One click handler on the chapters
-// serves every step: the toolbars are static HTML, never hydrated one by one.
+// serves every step: the toolbars are static HTML (essay-client/controller.ts wires the handler).
 import { base } from '$lib/base';
 import { stepPath } from '$lib/essay';
 import { absoluteUrl } from '$lib/site';

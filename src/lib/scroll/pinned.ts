@@ -1,4 +1,4 @@
-// Where a step sits after a jump to it, shared by the app's jumps (Essay.svelte) and the inline
+// Where a step sits after a jump to it, shared by the app's jumps (essay-client/controller.ts) and the inline
 // script a step URL runs while its page is still parsing (Chapters.svelte).
 
 /** Wide screens put the figure beside the prose; narrower ones pin it above. */
