@@ -60,9 +60,15 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 	let loading = false;
 	let stopped = false;
 
-	// What the figure, the label, the prose and the slider last showed: `render` redoes only what
-	// the active step (or the motion setting, or the figure's arrival) changed.
-	let shown = { id: '', motion: false, figure: null as LiveFigure | null, marked: '' };
+	// What the figure, the label, the prose and the slider show: `render` redoes only what the
+	// active step (or the motion setting, or the figure's arrival) changed. At first, the server's
+	// markup: the prerendered step, labelled and marked active, and no live figure.
+	let shown = {
+		id: prerendered,
+		motion: false,
+		figure: null as LiveFigure | null,
+		marked: prerendered
+	};
 	let announceTimer: ReturnType<typeof setTimeout> | undefined;
 	let markFrame = 0;
 	let queued = false;
