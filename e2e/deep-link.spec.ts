@@ -77,15 +77,40 @@ test('prose far down the page is not laid out until the reader nears it', async 
 	await expect.poll(() => rendered(page, last)).toBe(true);
 });
 
-test('a step URL lays out the prose above its step, and leaves what is far below for later', async ({
+test('a step URL lays out the prose near its step, and the rest above at the first move', async ({
 	page,
 	request
 }) => {
 	const steps = await allSteps(request);
-	const step = steps[Math.floor(steps.length / 2)];
+	const index = Math.floor(steps.length / 2);
+	const step = steps[index];
 	await page.goto(`/${step.chapter}/${step.id}/`);
-	expect(await rendered(page, `article#${steps[1].id} .prose p`)).toBe(true);
+	await expect(page.locator('html')).toHaveAttribute('data-essay', 'live');
+	// In view, and just above the step (on screen or rendered with the first paint): real heights.
 	expect(await rendered(page, `article#${step.id} .prose p`)).toBe(true);
+	expect(await rendered(page, `article#${steps[index - 1].id} .prose p`)).toBe(true);
+	// Far above and far below: not laid out while the reader has not moved.
+	const far = `article#${steps[1].id} .prose p`;
+	await page.waitForTimeout(500);
+	expect(await rendered(page, far)).toBe(false);
+	expect(await rendered(page, `article#${steps[steps.length - 1].id} .prose p`)).toBe(false);
+	// The first move lays out everything above, a block at a time, and leaves the step where it is.
+	const top = () =>
+		page.locator(`article#${step.id}`).evaluate((el) => el.getBoundingClientRect().top);
+	const before = await top();
+	await page.mouse.move(200, 300);
+	await expect.poll(() => rendered(page, far)).toBe(true);
+	await expect
+		.poll(() =>
+			page.evaluate((id) => {
+				const step = document.getElementById(id)!;
+				return [...document.querySelectorAll('.chapter .prose')]
+					.filter((p) => p.compareDocumentPosition(step) & Node.DOCUMENT_POSITION_FOLLOWING)
+					.every((p) => p.classList.contains('laid-out'));
+			}, step.id)
+		)
+		.toBe(true);
+	expect(await top()).toBeCloseTo(before, 0);
 	expect(await rendered(page, `article#${steps[steps.length - 1].id} .prose p`)).toBe(false);
 });
 
@@ -101,11 +126,20 @@ for (const viewport of [
 		const step = steps[steps.length - 4];
 		await page.setViewportSize(viewport);
 		await page.addInitScript(() => {
-			const w = window as unknown as { __shift: number };
+			type Shift = PerformanceEntry & { value: number; sources: { node: Node | null }[] };
+			const w = window as unknown as { __shift: number; __proseShift: number };
 			w.__shift = 0;
+			w.__proseShift = 0;
 			new PerformanceObserver((list) => {
-				for (const e of list.getEntries() as (PerformanceEntry & { value: number })[])
+				for (const e of list.getEntries() as Shift[]) {
 					w.__shift += e.value;
+					// Outside the figure (which changes with the step being read): the prose moved.
+					const outside = e.sources.some((s) => {
+						const el = s.node instanceof Element ? s.node : s.node?.parentElement;
+						return !el?.closest('.figure-pane');
+					});
+					if (outside) w.__proseShift += e.value;
+				}
 			}).observe({ type: 'layout-shift', buffered: true });
 		});
 		await page.goto(`/${step.chapter}/${step.id}/`);
@@ -118,6 +152,49 @@ for (const viewport of [
 		await expect.poll(top).toBeCloseTo(pinned * viewport.height, 0);
 		await page.waitForTimeout(800);
 		expect(await top()).toBeCloseTo(pinned * viewport.height, 0);
-		expect(await page.evaluate(() => (window as unknown as { __shift: number }).__shift)).toBe(0);
+		const shift = () => page.evaluate(() => (window as unknown as { __shift: number }).__shift);
+		expect(await shift()).toBe(0);
+
+		// Scrolling back up, the reader never sees the prose jump: a paragraph in view moves down by
+		// exactly what the wheel asked for, while the prose above it is laid out (the first move
+		// starts that) and the browser's scroll anchoring keeps the page steady.
+		const wheel = 400;
+		let probed = 0;
+		await page.mouse.move(viewport.width / 4, viewport.height * 0.8);
+		for (let i = 0; i < 12; i++) {
+			// A paragraph in the lower part of the window (below the pinned figure on phones).
+			const before = await page.evaluate((height) => {
+				const probe = [...document.querySelectorAll('.chapters p, .chapters h2')].find((el) => {
+					const box = el.getBoundingClientRect();
+					return box.bottom > height * 0.55 && box.top < height * 0.95;
+				});
+				(window as unknown as { __probe?: Element }).__probe = probe;
+				return probe?.getBoundingClientRect().top ?? null;
+			}, viewport.height);
+			const from = await page.evaluate(() => scrollY);
+			await page.mouse.wheel(0, -wheel);
+			// Until the scroll has started, then settled.
+			await page.waitForFunction((from) => scrollY !== from, from);
+			let y = -1;
+			await expect
+				.poll(async () => {
+					const now = await page.evaluate(() => scrollY);
+					const settled = now === y;
+					y = now;
+					return settled;
+				})
+				.toBe(true);
+			if (before === null) continue;
+			probed++;
+			const after = await page.evaluate(
+				() => (window as unknown as { __probe: Element }).__probe.getBoundingClientRect().top
+			);
+			// (Within a pixel: the browser rounds what it scrolls to keep the page in place.)
+			expect(Math.abs(after - before - wheel), `wheel ${i}`).toBeLessThanOrEqual(1);
+		}
+		const proseShift = () =>
+			page.evaluate(() => (window as unknown as { __proseShift: number }).__proseShift);
+		expect(probed).toBeGreaterThan(6);
+		expect(await proseShift()).toBe(0);
 	});
 }

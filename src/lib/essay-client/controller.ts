@@ -132,6 +132,7 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 
 	/** Load the live figure (once), replacing the prerendered one. */
 	function wake() {
+		layOutLater();
 		if (loading || !host || stopped) return;
 		loading = true;
 		import('$lib/figures/live.svelte')
@@ -223,8 +224,45 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 				top ??= el.getBoundingClientRect().top;
 				if (block.getBoundingClientRect().top > top + 2 * window.innerHeight) break;
 			}
-			block.style.contentVisibility = 'visible';
+			block.classList.add('laid-out');
 		}
+	}
+
+	/**
+	 * On a step URL the page's inline script lays out only the prose just above its step
+	 * (scroll/pinned.ts, openAtStep). The rest above is laid out here, nearest first, one block
+	 * in each idle period, so a reader who scrolls back up meets no prose that changes height as it
+	 * comes into view. The browser's scroll anchoring keeps what is on screen in place while the
+	 * blocks above it take their real heights. Each block is laid out in the frame after its idle
+	 * period, with the frame's own layout: a layout forced in the idle callback would be measured
+	 * as the page shifting, though nothing on screen moves. Returns a function that stops it.
+	 */
+	function layOutAbove(el: HTMLElement): () => void {
+		const blocks = [...document.querySelectorAll<HTMLElement>('.chapter .prose')]
+			.filter(
+				(block) =>
+					block.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING &&
+					!block.classList.contains('laid-out')
+			)
+			.reverse();
+		// Where there is no requestIdleCallback, a timer does.
+		const ric = 'requestIdleCallback' in window;
+		let idle = 0;
+		let frame = 0;
+		const next = () => {
+			if (blocks.length > 0)
+				idle = ric ? window.requestIdleCallback(work) : window.setTimeout(work, 50);
+		};
+		const work = () => {
+			blocks.shift()!.classList.add('laid-out');
+			frame = requestAnimationFrame(() => (frame = requestAnimationFrame(next)));
+		};
+		next();
+		return () => {
+			cancelAnimationFrame(frame);
+			if (ric) window.cancelIdleCallback(idle);
+			else clearTimeout(idle);
+		};
 	}
 
 	/** The scroller's offset line, as a fraction of the viewport's height (set when it starts). */
@@ -320,21 +358,43 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 	media.addEventListener('change', onMotion);
 	const unwireThemes = wireThemeToggles(root);
 
-	let startY = window.scrollY;
 	const target = location.hash ? decodeURIComponent(location.hash.slice(1)) : initialStep;
-	const el = target ? document.getElementById(target) : null;
-	if (el && target && locate(essay, target)) {
+	const found = target ? document.getElementById(target) : null;
+	const opened = found && target && locate(essay, target) ? found : null;
+	/**
+	 * How far the reader has scrolled, to tell their first scroll from the page settling: where
+	 * the step the page opened at sits in the window (scroll anchoring keeps it there while the
+	 * prose above it is laid out), or the scroll position on `/`.
+	 */
+	const scrolled = () => (opened ? -opened.getBoundingClientRect().top : window.scrollY);
+	let startY = scrolled();
+	let stopLayingOut = () => {};
+	/**
+	 * On a step URL, lays out the prose above the step (layOutAbove) at the reader's first move,
+	 * when the figure wakes: before it the page does nothing, and a reader can only go up by
+	 * moving.
+	 */
+	let layOutLater = () => {};
+	if (opened && target) {
 		activeId = target;
-		// Lay out the prose up to the step in one frame (still at the top: nothing in view moves)
-		// and jump in the next, so the jump does not count as the page shifting.
-		layOutUpTo(el);
-		requestAnimationFrame(() =>
-			requestAnimationFrame(() => {
-				// Unless a key pressed while loading has already moved on from it.
-				if (!heading && !stopped) scrollToStep(el, 'instant');
-				startY = window.scrollY;
-			})
-		);
+		if (location.hash) {
+			// Lay out the prose up to the step in one frame (still at the top: nothing in view moves)
+			// and jump in the next, so the jump does not count as the page shifting.
+			layOutUpTo(opened);
+			requestAnimationFrame(() =>
+				requestAnimationFrame(() => {
+					// Unless a key pressed while loading has already moved on from it.
+					if (!heading && !stopped) scrollToStep(opened, 'instant');
+					startY = scrolled();
+				})
+			);
+		} else {
+			// A step URL's page has already scrolled to its step while parsing (openAtStep).
+			layOutLater = () => {
+				layOutLater = () => {};
+				stopLayingOut = layOutAbove(opened);
+			};
+		}
 		if (target !== prerendered) wake();
 	}
 	render();
@@ -343,7 +403,7 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 	// touch, the mouse moving over the page. (A reader who moves the mouse is about to read on: the
 	// figure then warms up while they read, before their first scroll.)
 	const onScroll = () => {
-		if (Math.abs(window.scrollY - startY) <= 24) return;
+		if (Math.abs(scrolled() - startY) <= 24) return;
 		window.removeEventListener('scroll', onScroll);
 		wake();
 	};
@@ -408,6 +468,7 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 
 	return () => {
 		stopped = true;
+		stopLayingOut();
 		delete document.documentElement.dataset.essay;
 		clearTimeout(watch);
 		clearTimeout(replay);
