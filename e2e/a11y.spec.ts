@@ -82,6 +82,71 @@ test.describe('text equivalents', () => {
 		await expect(page.locator('.figure-static svg table')).toHaveCount(0);
 	});
 
+	test('every formula’s MathML reaches a screen reader, and is never laid out for the eye', async ({
+		page,
+		request,
+		playwright,
+		launchOptions
+	}) => {
+		// Opened at the last step's #fragment, all the prose above it is laid out (the .jumped class).
+		const last = (await allSteps(request)).at(-1)!;
+		const url = `/#${last.id}`;
+		const MATHML = {
+			math: 'MathMLMath',
+			mi: 'MathMLIdentifier',
+			mo: 'MathMLOperator',
+			mn: 'MathMLNumber',
+			mfrac: 'MathMLFraction',
+			msqrt: 'MathMLSquareRoot',
+			msub: 'MathMLSub'
+		};
+		await page.goto(url);
+		await expect(page.locator('html.jumped')).toBeAttached();
+		const dom = await page.evaluate((tags) => {
+			const counts: Record<string, number> = {};
+			for (const tag of tags)
+				counts[tag] = document.querySelectorAll(`mjx-assistive-mml ${tag}`).length;
+			const maths = [...document.querySelectorAll('mjx-assistive-mml math')];
+			return {
+				counts,
+				drawn: [...document.querySelectorAll('mjx-container > svg')].filter((svg) =>
+					svg.checkVisibility({ contentVisibilityAuto: true })
+				).length,
+				laidOut: maths.filter((m) => m.checkVisibility({ contentVisibilityAuto: true })).length
+			};
+		}, Object.keys(MATHML));
+		expect(dom.counts.math).toBeGreaterThan(20);
+		// The formulas themselves are drawn; their MathML twins cost no layout.
+		expect(dom.drawn).toBe(dom.counts.math);
+		expect(dom.laidOut).toBe(0);
+
+		// A screen reader running turns on the browser's accessibility for every page; with it on,
+		// every MathML element is in the accessibility tree with its role.
+		const browser = await playwright.chromium.launch({
+			...launchOptions,
+			args: [...(launchOptions.args ?? []), '--force-renderer-accessibility']
+		});
+		try {
+			const withAT = await browser.newPage({ baseURL: test.info().project.use.baseURL });
+			await withAT.goto(url);
+			await expect(withAT.locator('html.jumped')).toBeAttached();
+			const cdp = await withAT.context().newCDPSession(withAT);
+			const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+				nodes: { ignored: boolean; role?: { value: string } }[];
+			};
+			const roles: Record<string, number> = {};
+			for (const node of nodes) {
+				const role = node.role?.value ?? '';
+				if (!node.ignored && role.startsWith('MathML')) roles[role] = (roles[role] ?? 0) + 1;
+			}
+			for (const [tag, role] of Object.entries(MATHML)) {
+				expect(roles[role] ?? 0, `${tag} → ${role}`).toBe(dom.counts[tag]);
+			}
+		} finally {
+			await browser.close();
+		}
+	});
+
 	test('the live region describes each step the reader stops at, once', async ({
 		page,
 		request

@@ -140,6 +140,28 @@ test('scrolling past a try-it shows its static copy; the live one waits for a pa
 	await expect(tryit(page, 'mole')).toHaveAttribute('data-ready', 'true');
 });
 
+test('a step URL just above a try-it leaves it alone until the reader’s first move', async ({
+	page
+}) => {
+	await open(page, '/hot-dog/food-readout/');
+	await page.locator('html[data-essay="live"]').waitFor();
+	const slot = page.locator('.tryit-slot[data-chapter="hot-dog"]');
+	const box = await slot.boundingBox();
+	const height = page.viewportSize()!.height;
+	// Below the screen, within the screen or so at which a reader scrolling would get its copy…
+	expect(box!.y).toBeGreaterThan(height);
+	expect(box!.y).toBeLessThan(2 * height);
+	// …yet with nobody moving, well past the 200 ms pause it waits for: not parsed in, not live.
+	await page.waitForTimeout(1500);
+	await expect(slot.locator('.tryit-static > noscript')).toHaveCount(1);
+	await expect(slot.locator('.tryit-host section')).toHaveCount(0);
+	// The reader's first move (the mouse over the page), then stillness: it comes alive.
+	await page.mouse.move(200, 200);
+	await page.mouse.move(220, 260);
+	await expect(tryit(page, 'hot-dog')).toHaveAttribute('data-ready', 'true');
+	await expect(slot.locator('.tryit-static')).toHaveCount(0);
+});
+
 test('typing a sentence recomputes the grid and the weights at every stage', async ({ page }) => {
 	await open(page, '/');
 	const t = await live(page, 'hot-dog');

@@ -402,14 +402,21 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 	// The first real move wakes the figure: a scroll away from where the page opened, a key, a
 	// touch, the mouse moving over the page. (A reader who moves the mouse is about to read on: the
 	// figure then warms up while they read, before their first scroll.)
+	// The try-its wait for it too, before coming alive at a pause (tryit/attach.ts).
+	let movedNow = () => {};
+	const moved = new Promise<void>((resolve) => (movedNow = resolve));
+	const onMove = () => {
+		movedNow();
+		wake();
+	};
 	const onScroll = () => {
 		if (Math.abs(scrolled() - startY) <= 24) return;
 		window.removeEventListener('scroll', onScroll);
-		wake();
+		onMove();
 	};
 	const events = ['keydown', 'pointerdown', 'pointermove', 'touchstart'] as const;
 	window.addEventListener('scroll', onScroll, { passive: true });
-	events.forEach((e) => window.addEventListener(e, wake, { passive: true, once: true }));
+	events.forEach((e) => window.addEventListener(e, onMove, { passive: true, once: true }));
 	window.addEventListener('keydown', onKey);
 
 	// Printing shows every step's static figure: load the lazy ones first.
@@ -434,7 +441,7 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 			const slot = chaptersEl?.querySelector<HTMLElement>(
 				`.tryit-slot[data-chapter="${chapter.slug}"]`
 			);
-			return slot ? [attachTryIt(slot, { chapter, model: essay.model })] : [];
+			return slot ? [attachTryIt(slot, { chapter, model: essay.model }, moved)] : [];
 		});
 		lineAt = offset();
 		stopScroller = createScroller({
@@ -462,7 +469,7 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 	const moves = early.map(keyDelta).filter(Boolean);
 	const delta = moves.reduce((sum, move) => sum + move, 0);
 	// Any of them wakes the figure, like a key pressed later (even J then K, which go nowhere).
-	if (moves.length > 0) wake();
+	if (moves.length > 0) onMove();
 	// In a task of their own, after the start: focus moved while it starts does not stay on the step.
 	const replay = delta ? setTimeout(() => moveBy(delta)) : undefined;
 
@@ -488,7 +495,7 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 		window.removeEventListener('scrollend', settle);
 		settle();
 		cancelAddress();
-		events.forEach((e) => window.removeEventListener(e, wake));
+		events.forEach((e) => window.removeEventListener(e, onMove));
 		media.removeEventListener('change', onMotion);
 	};
 }

@@ -1,6 +1,8 @@
-// Tests that a try-it's static copy goes into the page in parts, in order, and stops when it should.
-import { describe, expect, it } from 'vitest';
-import { appendInParts } from './attach.ts';
+// Tests that a try-it's static copy goes into the page in parts, in order, and stops when it should,
+// and that before the reader's first move a try-it near the viewport waits.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { appendInParts, attachTryIt } from './attach.ts';
+import type { TryItProps } from './props.ts';
 
 /** Just enough of a DOM node for appendInParts: elements (nodeType 1) and text (3). */
 class FakeNode {
@@ -107,5 +109,101 @@ describe('appendInParts', () => {
 		queue.shift()?.();
 		expect(String(into)).toBe('box(p0 p1 p2)');
 		expect(queue).toHaveLength(0);
+	});
+});
+
+/**
+ * attachTryIt on a stand-in slot, with the browser's globals stubbed: which of its observers are
+ * watching, whether it parsed its static copy in (showStatic asks for the <noscript>), and whether
+ * it waits for a pause to come alive (whenStill listens for scrolls on the window).
+ */
+function attached() {
+	const observers: { callback: IntersectionObserverCallback; margin: string }[] = [];
+	class FakeObserver {
+		constructor(callback: IntersectionObserverCallback, options?: IntersectionObserverInit) {
+			observers.push({ callback, margin: options?.rootMargin ?? '0px' });
+		}
+		observe() {}
+		disconnect() {}
+	}
+	const asked: string[] = [];
+	const slot = {
+		querySelector: (selector: string) => {
+			asked.push(selector);
+			return selector === '.tryit-host' ? {} : null;
+		},
+		addEventListener() {},
+		removeEventListener() {}
+	};
+	let scrollListeners = 0;
+	vi.stubGlobal('IntersectionObserver', FakeObserver);
+	vi.stubGlobal('location', { search: '' });
+	vi.stubGlobal('window', {
+		addEventListener: (type: string) => type === 'scroll' && scrollListeners++,
+		removeEventListener: (type: string) => type === 'scroll' && scrollListeners--
+	});
+	let move = () => {};
+	const moved = new Promise<void>((resolve) => (move = resolve));
+	const props = { chapter: { slug: 'hot-dog' } } as unknown as TryItProps;
+	const detach = attachTryIt(slot as unknown as HTMLElement, props, moved);
+	/** Tell the observer with this root margin that the slot is (not) intersecting. */
+	const report = (margin: string, isIntersecting: boolean) => {
+		const found = observers.find((o) => o.margin === margin);
+		if (!found) throw new Error(`no observer with margin ${margin}`);
+		found.callback([{ isIntersecting } as IntersectionObserverEntry], {} as IntersectionObserver);
+	};
+	return {
+		near: (is = true) => report('100% 0px', is),
+		inView: (is = true) => report('0px', is),
+		move: async () => {
+			move();
+			await moved;
+			await Promise.resolve();
+		},
+		shown: () => asked.filter((s) => s === '.tryit-static > noscript').length,
+		waiting: () => scrollListeners,
+		detach
+	};
+}
+
+describe('attachTryIt', () => {
+	afterEach(() => {
+		vi.unstubAllGlobals();
+	});
+
+	it('near the viewport before the reader moves: neither parses its copy in nor waits to wake', async () => {
+		const t = attached();
+		t.near();
+		expect(t.shown()).toBe(0);
+		expect(t.waiting()).toBe(0);
+		// The first move: the copy goes in, and the pause it comes alive at is awaited.
+		await t.move();
+		expect(t.shown()).toBe(1);
+		expect(t.waiting()).toBe(1);
+		t.detach();
+		expect(t.waiting()).toBe(0);
+	});
+
+	it('in view before the reader moves: shows its copy at once, and still waits for the move to wake', async () => {
+		const t = attached();
+		t.near();
+		t.inView();
+		expect(t.shown()).toBe(1);
+		expect(t.waiting()).toBe(0);
+		await t.move();
+		expect(t.waiting()).toBe(1);
+		t.detach();
+	});
+
+	it('after the move, coming near shows its copy and leaving stops the wait', async () => {
+		const t = attached();
+		await t.move();
+		expect(t.shown()).toBe(0);
+		t.near();
+		expect(t.shown()).toBe(1);
+		expect(t.waiting()).toBe(1);
+		t.near(false);
+		expect(t.waiting()).toBe(0);
+		t.detach();
 	});
 });

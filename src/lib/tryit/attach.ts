@@ -3,7 +3,7 @@
 // and by the essay, whose chapters are static HTML acted on by essay-client/controller.ts.
 //
 //   near the viewport ──▶ static copy shown (the essay keeps it as text in <noscript>)
-//        └─ once scrolling pauses · focus · pointer · ?try=<chapter> · embed
+//        └─ once scrolling pauses (after the reader's first move) · focus · pointer · ?try=<chapter> · embed
 //             ──import('./TryItLive.svelte')──▶ mount in .tryit-host ──▶ .tryit-static removed
 //
 // Mounting takes tens of milliseconds (the whole control panel and its grid: about 50 ms of one
@@ -21,8 +21,18 @@ import './tryit.css';
 /**
  * Watch `slot` (a `.tryit-slot` holding `.tryit-static` and an empty `.tryit-host`) and make it
  * live when needed. Returns a cleanup function that stops watching and unmounts the live copy.
+ *
+ * `moved` settles at the reader's first move (the essay's page passes it). Until then a try-it
+ * near the viewport does not come alive by itself at a pause, and its static copy is shown only if
+ * it is already in view: a step URL opened just above a try-it then does not pay for the mount
+ * (some 50 to 100 ms in one task) and the copy's layout while the page loads and nobody has done
+ * anything yet. A touch or focus still wakes it at once.
  */
-export function attachTryIt(slot: HTMLElement, props: TryItProps): () => void {
+export function attachTryIt(
+	slot: HTMLElement,
+	props: TryItProps,
+	moved: Promise<unknown> = Promise.resolve()
+): () => void {
 	const host = slot.querySelector<HTMLElement>('.tryit-host');
 	if (!host) throw new Error('attachTryIt: the slot has no .tryit-host');
 	let app: ReturnType<typeof mount> | null = null;
@@ -65,26 +75,43 @@ export function attachTryIt(slot: HTMLElement, props: TryItProps): () => void {
 		};
 	}
 	// A screen or so before the reader reaches it, show the static copy, and come alive at the
-	// first pause in scrolling there, or at the first touch or focus.
+	// first pause in scrolling there, or at the first touch or focus. Before the reader's first
+	// move, only a copy in view is shown: one a screen below waits for the move (parsing it in takes
+	// frames of 10 ms or more, while the page is still loading).
 	let pending: (() => void) | null = null;
+	let isNear = false;
+	let hasMoved = false;
+	const update = () => {
+		if (!isNear || !hasMoved || stopped) return;
+		showStatic(slot);
+		if (!pending && !waking) pending = whenStill(() => void wake());
+	};
+	void moved.then(() => {
+		hasMoved = true;
+		update();
+	});
 	const near = new IntersectionObserver(
 		(entries) => {
-			const isNear = entries.some((e) => e.isIntersecting);
-			if (isNear) showStatic(slot);
-			if (isNear && !pending) pending = whenStill(() => void wake());
-			else if (!isNear && pending) {
+			isNear = entries[entries.length - 1].isIntersecting;
+			if (isNear) update();
+			else if (pending) {
 				pending();
 				pending = null;
 			}
 		},
 		{ rootMargin: '100% 0px' }
 	);
+	const seen = new IntersectionObserver((entries) => {
+		if (entries[entries.length - 1].isIntersecting) showStatic(slot);
+	});
+	seen.observe(slot);
 	near.observe(slot);
 	const events = ['focusin', 'pointerdown'] as const;
 	events.forEach((e) => slot.addEventListener(e, wake, { once: true }));
 	unwatch = () => {
 		pending?.();
 		near.disconnect();
+		seen.disconnect();
 		events.forEach((e) => slot.removeEventListener(e, wake));
 	};
 	return () => {
