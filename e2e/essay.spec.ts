@@ -78,6 +78,46 @@ test('the address bar follows the active step without adding history entries', a
 	expect(await page.evaluate(() => history.length)).toBe(startLength);
 });
 
+test('a steady scroll writes no address until the reader stops, then the step it stopped on', async ({
+	page,
+	request
+}) => {
+	const steps = await allSteps(request);
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await openLive(page, '/');
+	// Count the history writes (each costs the browser a few milliseconds of main thread).
+	await page.evaluate(() => {
+		const w = window as unknown as { __writes: string[] };
+		w.__writes = [];
+		const replace = history.replaceState.bind(history);
+		history.replaceState = (data, unused, url) => {
+			w.__writes.push(String(url));
+			replace(data, unused, url);
+		};
+	});
+	await recordFigureSteps(page);
+	await page.mouse.move(200, 300);
+	// About 3,000 px a second for 3 s: every step passed is active for longer than ADDRESS_MS.
+	const start = Date.now();
+	for (let i = 1; Date.now() - start < 3000; i++) {
+		await page.mouse.wheel(0, 50);
+		const wait = start + i * 16 - Date.now();
+		if (wait > 0) await page.waitForTimeout(wait);
+	}
+	const passed = await recordedSteps(page);
+	const writes = await page.evaluate(() => (window as unknown as { __writes: string[] }).__writes);
+	expect(passed.length, 'the scroll went past several steps').toBeGreaterThanOrEqual(4);
+	expect(writes, 'history writes while scrolling').toEqual([]);
+	// Stopped: the address catches up, with one write.
+	const active = await page.locator('.figure-pane [data-step]').getAttribute('data-step');
+	const located = steps.find((s) => s.id === active)!;
+	await expect(page).toHaveURL(new RegExp(`/${located.chapter}/${located.id}/$`));
+	expect(
+		await page.evaluate(() => (window as unknown as { __writes: string[] }).__writes.length)
+	).toBe(1);
+});
+
 test('no console errors while reading', async ({ page }) => {
 	const errors: string[] = [];
 	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));

@@ -309,9 +309,10 @@ test('reading moves the address bar without new history entries, and Back leaves
 	const length = await page.evaluate(() => history.length);
 	await page.mouse.move(200, 300);
 	const seen = new Set<string>();
-	for (let i = 0; i < 80 && seen.size < 3; i++) {
-		await page.mouse.wheel(0, 300);
-		await page.waitForTimeout(50);
+	// A reader who scrolls a step's worth and pauses: the address is written at each pause.
+	for (let i = 0; i < 16 && seen.size < 3; i++) {
+		await page.mouse.wheel(0, 900);
+		await page.waitForTimeout(700);
 		seen.add(new URL(page.url()).pathname);
 	}
 	seen.delete('/');

@@ -16,6 +16,7 @@ import { locate, stepOrder, stepPath, STAGE_NAMES } from '$lib/essay';
 import type { LiveFigure } from '$lib/figures/live.svelte';
 import { PINNED, WIDE } from '$lib/scroll/pinned';
 import { createScroller } from '$lib/scroll/scroller';
+import { whenStill } from '$lib/scroll/still';
 import { attachTryIt, warmStatic } from '$lib/tryit/attach';
 import { onToolClick, type ToolStep } from '$lib/components/step-tools';
 import { wireThemeToggles } from './theme';
@@ -30,9 +31,12 @@ type App = Record<string, unknown>;
 export const ANNOUNCE_MS = 400;
 
 /**
- * Scrolling writes a step's URL once the reader has stayed ADDRESS_MS on it, at an idle moment
- * between frames (at most ADDRESS_IDLE_MS later): a history write costs the browser a few
- * milliseconds, too much for every step scrolled past in a frame that should be drawing.
+ * Scrolling writes the active step's URL once the reader has stopped scrolling for ADDRESS_MS
+ * (whenStill), at an idle moment between frames (at most ADDRESS_IDLE_MS later). A history write
+ * costs the browser 3 to 5 ms of main thread here (16 ms and more on a slow phone), too much for
+ * each step scrolled past: a steady scroll through the essay spent about 100 ms on them, between
+ * frames that were drawing the figure. A reader who pauses, to read or to share, has the step's
+ * address by then.
  */
 export const ADDRESS_MS = 250;
 export const ADDRESS_IDLE_MS = 1000;
@@ -325,10 +329,11 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 	}
 
 	/** Put a step's URL in the address bar (null: the essay's own); see ADDRESS_MS. */
-	let addressTimer: ReturnType<typeof setTimeout> | undefined;
+	let addressStill: (() => void) | undefined;
 	let addressIdle: number | undefined;
 	function cancelAddress() {
-		clearTimeout(addressTimer);
+		addressStill?.();
+		addressStill = undefined;
 		if (addressIdle !== undefined) window.cancelIdleCallback?.(addressIdle);
 		addressIdle = undefined;
 	}
@@ -342,10 +347,14 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 		};
 		if (now) write();
 		else
-			addressTimer = setTimeout(() => {
-				if (!window.requestIdleCallback) return write();
-				addressIdle = window.requestIdleCallback(write, { timeout: ADDRESS_IDLE_MS });
-			}, ADDRESS_MS);
+			addressStill = whenStill(
+				() => {
+					addressStill = undefined;
+					if (!window.requestIdleCallback) return write();
+					addressIdle = window.requestIdleCallback(write, { timeout: ADDRESS_IDLE_MS });
+				},
+				{ quietMs: ADDRESS_MS }
+			);
 	}
 
 	// ── Start ──────────────────────────────────────────────────────────────────────────────────

@@ -1,6 +1,6 @@
-// plan(): what a tween moves between two values, and what it leaves alone.
+// plan(): what a tween moves between two values, and what it leaves alone; sameData(): equal as data.
 import { describe, expect, test } from 'vitest';
-import { plan } from './tween.svelte.ts';
+import { plan, sameData } from './tween.svelte.ts';
 
 describe('plan(from, to)', () => {
 	test('equal data plans nothing, even when built as new objects', () => {
@@ -56,5 +56,88 @@ describe('plan(from, to)', () => {
 		expect(plan(-Infinity, 2)!(0.5)).toBe(2);
 		expect(plan(2, Number.NaN)!(0.5)).toBeNaN();
 		expect(plan(undefined, 2)!(0.5)).toBe(2);
+	});
+});
+
+describe('sameData(a, b)', () => {
+	test('equal data is the same, however it was built; any difference is not', () => {
+		expect(sameData({ a: [[1, 2]], b: 'x', c: null }, { a: [[1, 2]], b: 'x', c: null })).toBe(true);
+		expect(sameData(Number.NaN, Number.NaN)).toBe(true);
+		expect(sameData({ a: [[1, 2]] }, { a: [[1, 3]] })).toBe(false);
+		expect(sameData([1, 2], [1, 2, 3])).toBe(false);
+		expect(sameData({ a: 1 }, { a: 1, b: 2 })).toBe(false);
+		expect(sameData({ a: 1, b: 2 }, { a: 1, c: 2 })).toBe(false);
+		expect(sameData({ a: undefined }, { b: undefined })).toBe(false);
+		expect(sameData([1], { 0: 1 })).toBe(false);
+		expect(sameData({ 0: 1 }, [1])).toBe(false);
+		expect(sameData(0, -0)).toBe(false);
+		expect(sameData('1', 1)).toBe(false);
+	});
+
+	test('agrees with plan(a, b) === null on thousands of random pairs, near-equal ones included', () => {
+		// A small seeded generator, so a failure names a pair that can be found again.
+		let seed = 7;
+		const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+		const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+		const leaf = () =>
+			pick<unknown>([
+				0,
+				-0,
+				1,
+				2.5,
+				Number.NaN,
+				Infinity,
+				'',
+				'a',
+				'a1',
+				true,
+				false,
+				null,
+				undefined
+			]);
+		const make = (depth: number): unknown => {
+			const r = rand();
+			if (depth === 0 || r < 0.4) return leaf();
+			if (r < 0.7) return Array.from({ length: Math.floor(rand() * 4) }, () => make(depth - 1));
+			const out: Record<string, unknown> = {};
+			for (const k of ['a', 'b', 'c'].slice(0, Math.floor(rand() * 4))) out[k] = make(depth - 1);
+			return out;
+		};
+		/** A copy of `v` with, sometimes, one part changed somewhere inside. */
+		const mutate = (v: unknown, depth: number): unknown => {
+			if (rand() < 0.15 || depth === 0) return rand() < 0.5 ? structuredClone(v) : make(2);
+			if (Array.isArray(v)) {
+				const copy = v.map((x) => structuredClone(x));
+				if (copy.length && rand() < 0.8) {
+					const i = Math.floor(rand() * copy.length);
+					copy[i] = mutate(copy[i], depth - 1);
+				} else if (rand() < 0.5) copy.push(leaf());
+				return copy;
+			}
+			if (v !== null && typeof v === 'object') {
+				const copy: Record<string, unknown> = structuredClone(v) as Record<string, unknown>;
+				const keys = Object.keys(copy);
+				if (keys.length && rand() < 0.8) {
+					const k = pick(keys);
+					copy[k] = mutate(copy[k], depth - 1);
+				} else if (rand() < 0.5) copy.d = leaf();
+				else if (keys.length) delete copy[pick(keys)];
+				return copy;
+			}
+			return rand() < 0.5 ? v : leaf();
+		};
+		let same = 0;
+		let different = 0;
+		for (let i = 0; i < 4000; i++) {
+			const a = make(4);
+			const b = mutate(a, 4);
+			const expected = plan(a, b) === null;
+			expect(sameData(a, b), JSON.stringify([a, b])).toBe(expected);
+			if (expected) same += 1;
+			else different += 1;
+		}
+		// Both answers came up often enough for the agreement to mean something.
+		expect(same).toBeGreaterThan(400);
+		expect(different).toBeGreaterThan(400);
 	});
 });
