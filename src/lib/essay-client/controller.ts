@@ -115,6 +115,8 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 		schedule();
 	}
 
+	/** The articles marked active: the server's mark at first, then the one markActive set. */
+	let marked: Element[] = chaptersEl ? [...chaptersEl.querySelectorAll('article.step.active')] : [];
 	/**
 	 * The active step's article is marked (essay.css sets the others in the muted colour on wide
 	 * screens). The mark moves two frames after the step changes: the colour change restyles every
@@ -123,13 +125,16 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 	 */
 	function markActive(id: string) {
 		cancelAnimationFrame(markFrame);
-		const el = chaptersEl?.querySelector<HTMLElement>(`article.step[id="${id}"]`);
-		if (!el || el.classList.contains('active')) return;
+		// By id, not by a selector over the chapters: a step change looks up one element, not
+		// thousands (the prose's math included).
+		const el = document.getElementById(id);
+		if (!el || !el.matches('article.step') || !chaptersEl?.contains(el)) return;
+		if (el.classList.contains('active')) return;
 		markFrame = requestAnimationFrame(() => {
 			markFrame = requestAnimationFrame(() => {
-				for (const other of chaptersEl!.querySelectorAll('article.step.active'))
-					other.classList.remove('active');
+				for (const other of marked) if (other !== el) other.classList.remove('active');
 				el.classList.add('active');
+				marked = [el];
 			});
 		});
 	}
@@ -161,12 +166,18 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 	 * figure is live; elsewhere the static view stands in.
 	 */
 	const controls = new Map<HTMLElement, App | 'loading'>();
+	/** The server's slots for the slider, with their steps' places: found once, not per step. */
+	const controlSlots = chaptersEl
+		? [...chaptersEl.querySelectorAll<HTMLElement>('.context-control')].map((slot) => ({
+				slot,
+				index: stepIndex(slot.closest('article')?.id ?? '')
+			}))
+		: [];
 	function placeControls() {
-		if (!live || !chaptersEl) return;
+		if (!live) return;
 		const at = stepIndex(activeId);
-		for (const slot of chaptersEl.querySelectorAll<HTMLElement>('.context-control')) {
-			const id = slot.closest('article')?.id ?? '';
-			const near = Math.abs(stepIndex(id) - at) <= 1;
+		for (const { slot, index } of controlSlots) {
+			const near = Math.abs(index - at) <= 1;
 			const app = controls.get(slot);
 			if (near && !app) {
 				controls.set(slot, 'loading');
