@@ -86,36 +86,44 @@ test('a steady scroll writes no address until the reader stops, then the step it
 	await page.setViewportSize({ width: 1280, height: 800 });
 	await page.emulateMedia({ reducedMotion: 'reduce' });
 	await openLive(page, '/');
-	// Count the history writes (each costs the browser a few milliseconds of main thread).
+	// Record each history write (each costs the browser main-thread time), with how long the page
+	// had gone without a scroll event when it was made.
 	await page.evaluate(() => {
-		const w = window as unknown as { __writes: string[] };
+		const w = window as unknown as { __writes: { url: string; quiet: number }[] };
 		w.__writes = [];
+		let scrolledAt = -Infinity;
+		addEventListener('scroll', () => (scrolledAt = performance.now()), { passive: true });
 		const replace = history.replaceState.bind(history);
 		history.replaceState = (data, unused, url) => {
-			w.__writes.push(String(url));
+			w.__writes.push({ url: String(url), quiet: performance.now() - scrolledAt });
 			replace(data, unused, url);
 		};
 	});
 	await recordFigureSteps(page);
 	await page.mouse.move(200, 300);
-	// About 3,000 px a second for 3 s: every step passed is active for longer than ADDRESS_MS.
+	// 50 px every 16 ms (or as fast as the wheel events go through) for 5 s: the steps passed stay
+	// active for longer than ADDRESS_MS (250 ms), which used to be enough for their address to be
+	// written mid-scroll.
 	const start = Date.now();
-	for (let i = 1; Date.now() - start < 3000; i++) {
+	for (let i = 1; Date.now() - start < 5000; i++) {
 		await page.mouse.wheel(0, 50);
 		const wait = start + i * 16 - Date.now();
 		if (wait > 0) await page.waitForTimeout(wait);
 	}
-	const passed = await recordedSteps(page);
-	const writes = await page.evaluate(() => (window as unknown as { __writes: string[] }).__writes);
-	expect(passed.length, 'the scroll went past several steps').toBeGreaterThanOrEqual(4);
-	expect(writes, 'history writes while scrolling').toEqual([]);
-	// Stopped: the address catches up, with one write.
+	expect((await recordedSteps(page)).length, 'the scroll went past several steps').toBeGreaterThan(
+		2
+	);
+	// Stopped: the address catches up.
 	const active = await page.locator('.figure-pane [data-step]').getAttribute('data-step');
 	const located = steps.find((s) => s.id === active)!;
 	await expect(page).toHaveURL(new RegExp(`/${located.chapter}/${located.id}/$`));
-	expect(
-		await page.evaluate(() => (window as unknown as { __writes: string[] }).__writes.length)
-	).toBe(1);
+	// Every write waited for the scrolling to stop (a slow test machine may pause the wheel long
+	// enough for one mid-way; that one waited too).
+	const writes = await page.evaluate(
+		() => (window as unknown as { __writes: { url: string; quiet: number }[] }).__writes
+	);
+	expect(writes.length).toBeGreaterThanOrEqual(1);
+	for (const write of writes) expect(write.quiet, write.url).toBeGreaterThanOrEqual(250);
 });
 
 test('no console errors while reading', async ({ page }) => {

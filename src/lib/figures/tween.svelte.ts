@@ -87,9 +87,9 @@ export function plan(a: unknown, b: unknown): ((t: number) => unknown) | null {
 /**
  * Whether two values are equal as plain data (numbers, strings, booleans, arrays, objects): what
  * `plan` calls equal (it returns null for them), but found without building any interpolator and
- * stopping at the first difference. A step's data is thousands of numbers; a step change asks this
- * of each prop, and building interpolators for all of them only to drop them cost a few
- * milliseconds of the frame that draws the new step.
+ * stopping at the first difference. A step change asks this of each of the figure's props, in the
+ * task that draws the new step; building an interpolator for every difference only to drop it was
+ * work for nothing there.
  */
 export function sameData(a: unknown, b: unknown): boolean {
 	if (Object.is(a, b)) return true;
