@@ -1,6 +1,13 @@
 // Reading the essay top to bottom and back: the figure follows every step, in order.
 import { expect, test, type Page } from '@playwright/test';
-import { allSteps, openLive, recordFigureSteps, recordedSteps, wheelThrough } from './helpers';
+import {
+	allSteps,
+	expectAddressOfShownStep,
+	openLive,
+	recordFigureSteps,
+	recordedSteps,
+	wheelThrough
+} from './helpers';
 
 for (const viewport of [
 	{ name: 'desktop', width: 1280, height: 800 },
@@ -72,9 +79,7 @@ test('the address bar follows the active step without adding history entries', a
 		await page.waitForTimeout(40);
 	}
 	await expect(page).not.toHaveURL(/localhost:\d+\/$/);
-	const active = await page.locator('.figure-pane [data-step]').getAttribute('data-step');
-	const located = steps.find((s) => s.id === active)!;
-	await expect(page).toHaveURL(new RegExp(`/${located.chapter}/${located.id}/$`));
+	await expectAddressOfShownStep(page, steps);
 	expect(await page.evaluate(() => history.length)).toBe(startLength);
 });
 
@@ -83,7 +88,6 @@ test('a steady scroll writes no address until the reader stops, then the step it
 	request
 }) => {
 	const steps = await allSteps(request);
-	await page.setViewportSize({ width: 1280, height: 800 });
 	await page.emulateMedia({ reducedMotion: 'reduce' });
 	await openLive(page, '/');
 	// Record each history write (each costs the browser main-thread time), with how long the page
@@ -114,9 +118,7 @@ test('a steady scroll writes no address until the reader stops, then the step it
 		2
 	);
 	// Stopped: the address catches up.
-	const active = await page.locator('.figure-pane [data-step]').getAttribute('data-step');
-	const located = steps.find((s) => s.id === active)!;
-	await expect(page).toHaveURL(new RegExp(`/${located.chapter}/${located.id}/$`));
+	await expectAddressOfShownStep(page, steps);
 	// Every write waited for the scrolling to stop (a slow test machine may pause the wheel long
 	// enough for one mid-way; that one waited too).
 	const writes = await page.evaluate(

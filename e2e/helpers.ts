@@ -35,6 +35,17 @@ export async function openLive(page: Page, path: string) {
 	await expect(page.locator('html')).toHaveAttribute('data-essay', 'live');
 }
 
+/** Expect the address bar to hold the URL of the step the pinned figure shows (it may catch up). */
+export async function expectAddressOfShownStep(
+	page: Page,
+	steps: { id: string; chapter: string }[]
+) {
+	const active = await page.locator('.figure-pane [data-step]').getAttribute('data-step');
+	const located = steps.find((s) => s.id === active);
+	expect(located, `the figure shows a known step (${active})`).toBeTruthy();
+	await expect(page).toHaveURL(new RegExp(`/${located!.chapter}/${located!.id}/$`));
+}
+
 /**
  * Record every value the figure's data-step takes, from now on, into window.__steps.
  * Robust to fast scrolling: a MutationObserver sees each change even if a test polls slowly.
