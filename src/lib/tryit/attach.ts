@@ -101,8 +101,11 @@ export function attachTryIt(
 		},
 		{ rootMargin: '100% 0px' }
 	);
+	// Once the copy is shown, later crossings have nothing to do.
 	const seen = new IntersectionObserver((entries) => {
-		if (entries[entries.length - 1].isIntersecting) showStatic(slot);
+		if (!entries[entries.length - 1].isIntersecting) return;
+		showStatic(slot);
+		seen.disconnect();
 	});
 	seen.observe(slot);
 	near.observe(slot);
