@@ -3,8 +3,8 @@
 //   npm run bench                  build if build/ is missing, then measure everything
 //   npm run bench -- --build       rebuild first and time the build
 //   npm run bench -- --runs 5      Lighthouse runs per URL (default 3, medians)
-//   npm run bench -- --only bytes,scroll   some sections: bytes, lighthouse, scroll, engine,
-//                                          tryit, context
+//   npm run bench -- --only bytes,scroll   some sections: bytes, firstframe, lighthouse, scroll,
+//                                          engine, tryit, context
 //
 // Prints tables to stdout and writes the same figures to bench-results/latest.json. It measures
 // and reports; it never fails on a missed target (the e2e budget tests do that for bytes).
@@ -14,6 +14,7 @@ import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { firstLoadBytes, KINDS, type PageBytes } from './bench/bytes.ts';
 import { contextLengthTimings, type ContextLengthResult } from './bench/context-length.ts';
 import { engineTimings, type EngineRow } from './bench/engine.ts';
+import { firstFrame, type FirstFrameResult } from './bench/first-frame.ts';
 import { lighthouseMedians, type LighthouseResult } from './bench/lighthouse.ts';
 import { scrollEssay, type ScrollResult } from './bench/scroll.ts';
 import {
@@ -28,7 +29,15 @@ import {
 import { tryItEssay, type TryItEssay } from './bench/tryit-essay.ts';
 import { CHROMIUM_PATH, kb, launchChromium, ms, round, serve, table } from './bench/util.ts';
 
-const SECTIONS = ['bytes', 'lighthouse', 'scroll', 'engine', 'tryit', 'context'] as const;
+const SECTIONS = [
+	'bytes',
+	'firstframe',
+	'lighthouse',
+	'scroll',
+	'engine',
+	'tryit',
+	'context'
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -160,6 +169,7 @@ const embedPath = `/embed/${steps[5].chapter}/${steps[5].id}/`;
 const contextStep = steps.find((s) => s.stage === 'context-length');
 
 const bytes: PageBytes[] = [];
+const firstFrames: FirstFrameResult[] = [];
 const scroll: ScrollResult[] = [];
 const context: ContextLengthResult[] = [];
 let tryBrowser: TryItBrowser | null = null;
@@ -176,6 +186,13 @@ try {
 				bytes.push(await firstLoadBytes(browser, server.origin, path));
 			}
 			results.bytes = bytes;
+		}
+		if (wanted('firstframe')) {
+			for (const path of ['/', stepPath]) {
+				log(`first frame of ${path}…`);
+				firstFrames.push(await firstFrame(browser, server.origin, path));
+			}
+			results.firstFrame = firstFrames;
 		}
 		if (wanted('scroll')) {
 			for (const cpu of [1, 4]) {
@@ -355,6 +372,31 @@ if (bytes.length) {
 			)
 		);
 	}
+}
+
+if (firstFrames.length) {
+	const f0 = firstFrames[0];
+	section(
+		`First frame at ${f0.viewport.width} × ${f0.viewport.height} (Lighthouse's phone), unthrottled, medians of ${f0.loads.length} fresh loads`,
+		table(
+			['page', 'tasks to FCP', 'longest', 'its style', 'its layout', 'its paint + commit'],
+			firstFrames.map((f) => [
+				f.path,
+				ms(f.median.tasks),
+				ms(f.median.longest),
+				ms(f.median.style),
+				ms(f.median.layout),
+				ms(f.median.paint)
+			])
+		) +
+			'\n' +
+			firstFrames
+				.map(
+					(f) =>
+						`  ${f.path}: ${f.typefaces.length} typefaces in the first screen's text: ${f.typefaces.map((t) => `${t.name} (${t.elements})`).join(', ')}`
+				)
+				.join('\n')
+	);
 }
 
 if (lighthouse.length) {
