@@ -393,7 +393,7 @@ if (firstFrames.length) {
 			firstFrames
 				.map(
 					(f) =>
-						`  ${f.path}: ${f.typefaces.length} typefaces in the first screen's text: ${f.typefaces.map((t) => `${t.name} (${t.elements})`).join(', ')}`
+						`  ${f.path}: ${f.typefaces.length} typefaces in the text laid out at load: ${f.typefaces.map((t) => `${t.name} (${t.elements})`).join(', ')}`
 				)
 				.join('\n')
 	);

@@ -1,6 +1,6 @@
 // The first frame of a page on a phone-sized screen: the main thread's work until its first
 // contentful paint, the longest task of it (the one that lays out and paints the first screen), and
-// which typefaces the first screen's text needs.
+// which typefaces the text it lays out needs.
 //
 // Lighthouse's total blocking time counts the main thread's long tasks after first contentful
 // paint, but its simulation estimates that paint from the first parse, layout and paint tasks
@@ -37,13 +37,16 @@ export interface FirstFrame {
 	};
 }
 
-/** What a page's first frame costs over several loads, and the typefaces of its first screen. */
+/** What a page's first frame costs over several loads, and the typefaces of the text it lays out. */
 export interface FirstFrameResult {
 	path: string;
 	viewport: { width: number; height: number; deviceScaleFactor: number };
 	loads: FirstFrame[];
 	median: { tasks: number; longest: number; style: number; layout: number; paint: number };
-	/** Typefaces (PostScript names) that the text rendered in the first frame uses, most used first. */
+	/**
+	 * Typefaces (PostScript names) of the text laid out once the page has loaded (all but what
+	 * content-visibility skips, as in the first layout), most used first.
+	 */
 	typefaces: { name: string; elements: number }[];
 }
 
@@ -130,8 +133,8 @@ async function typefaces(page: Page): Promise<{ name: string; elements: number }
 
 /**
  * Load `path` `loads` times, each in a fresh context (a new renderer, so nothing is cached in it:
- * fonts included) at Lighthouse's phone size, tracing each load; then list the first screen's
- * typefaces once.
+ * fonts included) at Lighthouse's phone size, tracing each load; then list the typefaces of the
+ * text laid out, once.
  */
 export async function firstFrame(
 	browser: Browser,
