@@ -1,5 +1,6 @@
 // Keyboard only: Tab reaches every control with a visible focus ring, J/K move between steps, the embed dialog traps focus only while open.
 import { expect, test, type Page } from '@playwright/test';
+import { PINNED, WIDE } from '../src/lib/scroll/pinned';
 import { allSteps } from './helpers';
 
 test.use({ viewport: { width: 1280, height: 800 } });
@@ -114,6 +115,56 @@ test('J and K (and N and P) move the figure to the next and previous step', asyn
 		steps[0].id
 	);
 });
+
+/**
+ * How far the window is from where it should be for step `id` to sit at its pinned line: the
+ * larger of two readings 300 ms apart, so a scroll merely passing through the place does not count.
+ */
+async function offTarget(page: Page, id: string) {
+	const read = () =>
+		page.evaluate(
+			([id, wide, pinned]) => {
+				const el = document.getElementById(id)!;
+				const line = (matchMedia(wide).matches ? pinned.wide : pinned.narrow) * innerHeight;
+				const end = document.documentElement.scrollHeight - innerHeight;
+				const target = Math.max(0, Math.min(end, el.getBoundingClientRect().top + scrollY - line));
+				return Math.round(Math.abs(target - scrollY));
+			},
+			[id, WIDE, PINNED] as const
+		);
+	const first = await read();
+	await page.waitForTimeout(300);
+	return Math.max(first, await read());
+}
+
+for (const viewport of [
+	{ width: 1280, height: 800 },
+	{ width: 390, height: 844 }
+]) {
+	test(`J and K land on their step when the page above changes height on the way (${viewport.width} px)`, async ({
+		page,
+		request
+	}) => {
+		// The context-length slider lives in its step only while that step or a neighbour is
+		// active: J from the step after it unmounts it (the page above shrinks by its height while
+		// the smooth scroll runs), K back mounts it again (the page above grows).
+		await page.setViewportSize(viewport);
+		const steps = await allSteps(request);
+		const i = steps.findIndex((s) => s.id === 'embarrassingly-parallel');
+		expect(steps[i - 1].id).toBe('context-squared');
+		const [here, next] = [steps[i], steps[i + 1]];
+		await page.goto(`/${here.chapter}/${here.id}/`, { waitUntil: 'networkidle' });
+		await page.mouse.move(200, 200);
+		await expect(page.locator('.context-control .clc')).toBeAttached();
+		await page.keyboard.press('j');
+		await expect(page.locator('.context-control .clc')).toHaveCount(0);
+		await expect.poll(() => offTarget(page, next.id), { timeout: 8000 }).toBeLessThan(6);
+		await page.keyboard.press('k');
+		await expect(page.locator('.context-control .clc')).toBeAttached();
+		await expect.poll(() => offTarget(page, here.id), { timeout: 8000 }).toBeLessThan(6);
+		await expect(page.locator(`article#${here.id}`)).toBeInViewport();
+	});
+}
 
 /**
  * Open `/` with the essay's script held back, press `keys` while it is still loading, then let the

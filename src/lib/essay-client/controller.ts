@@ -297,12 +297,18 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 		return box.top - slack <= line && box.bottom + slack >= line;
 	}
 
+	/** Where the window must scroll to for `el` to sit at the pinned line (as far as it can go). */
+	function stepTarget(el: HTMLElement): number {
+		const top = el.getBoundingClientRect().top + window.scrollY;
+		const pinned = matchMedia(WIDE).matches ? PINNED.wide : PINNED.narrow;
+		const end = document.documentElement.scrollHeight - window.innerHeight;
+		return Math.max(0, Math.min(end, top - pinned * window.innerHeight));
+	}
+
 	/** Scroll so a step's start sits just under the pinned figure (phones) or near the top. */
 	function scrollToStep(el: HTMLElement, behavior: ScrollBehavior) {
 		layOutUpTo(el);
-		const top = el.getBoundingClientRect().top + window.scrollY;
-		const pinned = matchMedia(WIDE).matches ? PINNED.wide : PINNED.narrow;
-		window.scrollTo({ top: Math.max(0, top - pinned * window.innerHeight), behavior });
+		window.scrollTo({ top: stepTarget(el), behavior });
 	}
 
 	/**
@@ -311,9 +317,33 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 	 */
 	let heading: string | null = null;
 	let headingTimer: ReturnType<typeof setTimeout> | undefined;
+	/** Scrolls that have gone again to a key's step, since the key (see `arrived`). */
+	let reaims = 0;
+	/** The reader scrolling by hand during a key's scroll: the key's step is no longer the aim. */
+	const readerScrolls = ['wheel', 'touchstart'] as const;
 	function settle() {
 		heading = null;
+		reaims = 0;
 		clearTimeout(headingTimer);
+		readerScrolls.forEach((e) => window.removeEventListener(e, settle));
+	}
+
+	/**
+	 * A key's scroll has ended. Content above the step can change height while the page scrolls
+	 * (a context-length slider mounts or unmounts as its step comes near or goes, prose is laid
+	 * out), and a smooth scroll keeps going to where the step was when it began. So if the step is
+	 * not where it should be, scroll to it again (twice at most), then stop steering.
+	 */
+	function arrived() {
+		const el = heading ? document.getElementById(heading) : null;
+		if (el && reaims < 2 && Math.abs(stepTarget(el) - window.scrollY) > 4) {
+			reaims += 1;
+			clearTimeout(headingTimer);
+			headingTimer = setTimeout(arrived, 1500);
+			scrollToStep(el, reducedMotion ? 'instant' : 'smooth');
+			return;
+		}
+		settle();
 	}
 
 	/** J / K (or N / P) move to the next / previous step; ignored while typing in a field. */
@@ -329,8 +359,10 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 		const el = next === order[from] ? null : document.getElementById(next);
 		if (!el) return false;
 		heading = next;
+		reaims = 0;
 		clearTimeout(headingTimer);
-		headingTimer = setTimeout(settle, 1500);
+		headingTimer = setTimeout(arrived, 1500);
+		readerScrolls.forEach((e) => window.addEventListener(e, settle, { passive: true, once: true }));
 		setActive(next);
 		setAddress(next, true);
 		scrollToStep(el, reducedMotion ? 'instant' : 'smooth');
@@ -444,7 +476,7 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 			img.loading = 'eager';
 		});
 	window.addEventListener('beforeprint', onPrint);
-	window.addEventListener('scrollend', settle);
+	window.addEventListener('scrollend', arrived);
 
 	// One handler for every step's toolbar (the links and buttons in it have their own keys).
 	const onClick = (event: MouseEvent) => onToolClick(event, openDialog);
@@ -511,7 +543,7 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 		window.removeEventListener('scroll', onScroll);
 		window.removeEventListener('keydown', onKey);
 		window.removeEventListener('beforeprint', onPrint);
-		window.removeEventListener('scrollend', settle);
+		window.removeEventListener('scrollend', arrived);
 		settle();
 		cancelAddress();
 		events.forEach((e) => window.removeEventListener(e, onMove));
