@@ -7,7 +7,9 @@ import {
 	gridLayout,
 	labelBox,
 	placeLabels,
-	textWidth
+	textWidth,
+	type Box,
+	type Line
 } from './layout.ts';
 
 describe('gridLayout', () => {
@@ -66,6 +68,56 @@ describe('placeLabels', () => {
 			boxA.bottom <= boxB.top ||
 			boxB.bottom <= boxA.top;
 		expect(apart).toBe(true);
+	});
+
+	const crosses = (l: Line, box: Box) => entersBox(l.x1, l.y1, l.x2, l.y2, box) !== null;
+	const label = { id: 'a', x: 200, y: 150, dx: 1, dy: 0, width: 60, height: 14 };
+
+	test('placeLabels moves a label off a line that runs through its preferred spot', () => {
+		// A vertical line 20 units right of the point cuts the label set to its right.
+		const line: Line = { x1: 220, y1: 0, x2: 220, y2: 300 };
+		const [alone] = placeLabels([label], bounds);
+		expect(crosses(line, labelBox(alone, 60, 14))).toBe(true);
+		const [placed] = placeLabels([label], bounds, [], 6, [line]);
+		expect(crosses(line, labelBox(placed, 60, 14))).toBe(false);
+	});
+
+	test('placeLabels lets a label sit on its own line (a ray that stops where its label starts)', () => {
+		const own: Line = { x1: 220, y1: 0, x2: 220, y2: 300, owner: 'a' };
+		expect(placeLabels([label], bounds, [], 6, [own])).toEqual(placeLabels([label], bounds));
+	});
+
+	test('placeLabels keeps labels off each other before it keeps them off lines', () => {
+		// Lines through every spot the second label could take: it still avoids the first label,
+		// and takes a spot the fewest lines cross.
+		const lines: Line[] = Array.from({ length: 41 }, (_, i) => ({
+			x1: 100 + i * 5,
+			y1: 0,
+			x2: 100 + i * 5,
+			y2: 300
+		}));
+		const [a, b] = placeLabels([label, { ...label, id: 'b' }], bounds, [], 6, lines);
+		const boxA = labelBox(a, 60, 14);
+		const boxB = labelBox(b, 60, 14);
+		const apart =
+			boxA.right <= boxB.left ||
+			boxB.right <= boxA.left ||
+			boxA.bottom <= boxB.top ||
+			boxB.bottom <= boxA.top;
+		expect(apart).toBe(true);
+	});
+
+	test('placeLabels leaves a little space between labels side by side', () => {
+		// The second label's preferred spot ends 1 unit short of the first: too close, so it moves.
+		const first = { id: 'a', x: 261, y: 150, dx: 1, dy: 0, width: 60, height: 14 };
+		const second = { id: 'b', x: 200, y: 150, dx: 1, dy: 0, width: 60, height: 14 };
+		const [a, b] = placeLabels([first, second], bounds);
+		const boxA = labelBox(a, 60, 14);
+		const boxB = labelBox(b, 60, 14);
+		expect(boxA.left - boxB.right >= 3 || boxB.bottom <= boxA.top || boxA.bottom <= boxB.top).toBe(
+			true
+		);
+		expect(b).not.toEqual(placeLabels([second], bounds)[0]);
 	});
 });
 

@@ -203,17 +203,36 @@ function overlaps(a: Box, b: Box): boolean {
 	return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
 
+/** A line drawn in the figure that labels should keep off (an arrow, an axis, a ray). */
+export interface Line {
+	x1: number;
+	y1: number;
+	x2: number;
+	y2: number;
+	/** The label this line belongs to, which may sit on it (a ray stops where its label starts). */
+	owner?: string;
+}
+
+/** Space kept between a label and the labels beside it, in viewBox units (widths are estimates). */
+const LABEL_PAD = 3;
+
+/** How far beyond its text a label keeps lines away, in viewBox units. */
+const LINE_CLEARANCE = 1.5;
+
 /**
  * Places labels beside their points, pushed outward along (dx, dy) and kept inside `bounds`.
- * When that spot overlaps a label placed earlier (or an `avoid` box), it tries the other sides
- * of the point, turning away from the preferred direction in 45° steps, then small vertical
- * nudges; labels earlier in the list win.
+ * It tries the preferred side first, then the other sides of the point (turning away from the
+ * preferred direction in 45° steps), then small vertical nudges, and takes the first spot that
+ * overlaps no label placed earlier and no `avoid` box, and that no line in `lines` runs through.
+ * When every spot has a line through it, it takes the spot clear of labels and boxes that the
+ * fewest lines cross. Labels earlier in the list win.
  */
 export function placeLabels(
 	requests: LabelRequest[],
 	bounds: { x: number; y: number; width: number; height: number },
 	avoid: Box[] = [],
-	gap = 6
+	gap = 6,
+	lines: Line[] = []
 ): PlacedLabel[] {
 	const taken: Box[] = [...avoid];
 	const angles = [0, 45, -45, 90, -90, 135, -135, 180].map((a) => (a * Math.PI) / 180);
@@ -237,12 +256,45 @@ export function placeLabels(
 			const placed = { id: r.id, x, y, anchor };
 			return { ...placed, box: labelBox(placed, r.width, r.height) };
 		};
-		const free = (c: { box: Box }) => !taken.some((t) => overlaps(t, c.box));
-		let best = angles.map((a) => candidate(base + a)).find(free);
-		for (let i = 1; !best && i <= 12; i++) {
-			const k = Math.ceil(i / 2) * (i % 2 ? 1 : -1);
-			const c = candidate(base, k * (r.height + 1));
-			if (free(c)) best = c;
+		const free = (c: { box: Box }) => {
+			const b = c.box;
+			const padded = {
+				left: b.left - LABEL_PAD,
+				right: b.right + LABEL_PAD,
+				top: b.top,
+				bottom: b.bottom
+			};
+			return !taken.some((t) => overlaps(t, padded));
+		};
+		const crossings = (c: { box: Box }) => {
+			const b = c.box;
+			const wide = {
+				left: b.left - LINE_CLEARANCE,
+				right: b.right + LINE_CLEARANCE,
+				top: b.top - LINE_CLEARANCE,
+				bottom: b.bottom + LINE_CLEARANCE
+			};
+			let n = 0;
+			for (const l of lines) {
+				if (l.owner !== r.id && entersBox(l.x1, l.y1, l.x2, l.y2, wide) !== null) n += 1;
+			}
+			return n;
+		};
+		// The eight sides, then nudges up and down from the preferred side: built as they are tried.
+		const nth = (i: number) =>
+			i < angles.length
+				? candidate(base + angles[i])
+				: candidate(base, Math.ceil((i - 7) / 2) * ((i - 7) % 2 ? 1 : -1) * (r.height + 1));
+		let best: (PlacedLabel & { box: Box }) | undefined;
+		let fewest = Infinity;
+		for (let i = 0; i < angles.length + 12 && fewest > 0; i++) {
+			const c = nth(i);
+			if (!free(c)) continue;
+			const n = lines.length ? crossings(c) : 0;
+			if (n < fewest) {
+				best = c;
+				fewest = n;
+			}
 		}
 		best ??= candidate(base);
 		taken.push(best.box);
