@@ -1,6 +1,7 @@
 // Tests for the context-length arithmetic, the log slider mapping and the block-merging canvas painter.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import {
 	MAX_BLOCKS,
 	MAX_LENGTH,
@@ -15,6 +16,7 @@ import {
 	formatBytes,
 	lengthFromPosition,
 	memoryBytes,
+	parseAlpha,
 	parseColour,
 	positionFromLength,
 	scoreCount,
@@ -355,3 +357,60 @@ describe('drawContextGrid(ctx, n, size, colours)', () => {
 function rgbOf(c: typeof colours) {
 	return { low: parseColour(c.low)!, high: parseColour(c.high)!, masked: parseColour(c.masked)! };
 }
+
+describe('the checkerboard shades', () => {
+	it('parseAlpha reads an opacity and falls back on anything else', () => {
+		expect(parseAlpha(' 0.6 ', 0.2)).toBe(0.6);
+		expect(parseAlpha('.9', 0.2)).toBe(0.9);
+		expect(parseAlpha('1', 0.2)).toBe(1);
+		for (const bad of ['', '  ', 'auto', '1.5', '-0.1', 'NaN'])
+			expect(parseAlpha(bad, 0.2)).toBe(0.2);
+	});
+
+	it('contextGridPixels paints the shades it is given', () => {
+		const shades = { even: 0.9, odd: 0.6 };
+		const image = contextGridPixels(4, 1, rgb, false, shades);
+		expectColour(pixel(image, 4, 0, 0), over(LOW, HIGH, 0.9));
+		expectColour(pixel(image, 4, 0, 1), over(LOW, HIGH, 0.6));
+	});
+
+	/** The theme's custom properties in the block that `selector` opens. */
+	function themeBlock(css: string, selector: string): Record<string, string> {
+		const start = css.indexOf(selector);
+		expect(start, selector).toBeGreaterThanOrEqual(0);
+		const body = css.slice(css.indexOf('{', start) + 1, css.indexOf('}', start));
+		return Object.fromEntries(
+			[...body.matchAll(/(--[\w-]+):\s*([^;]+);/g)].map((m) => [m[1], m[2].trim()])
+		);
+	}
+	/** WCAG contrast ratio of two sRGB colours. */
+	function contrast(a: number[], b: number[]): number {
+		const lum = (c: number[]) => {
+			const [r, g, bl] = c.map((v) => {
+				const x = v / 255;
+				return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+			});
+			return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+		};
+		const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+		return (hi + 0.05) / (lo + 0.05);
+	}
+
+	it('in the dark theme, both shades stand out from masked cells and from each other', () => {
+		const css = readFileSync(new URL('../theme.css', import.meta.url), 'utf8');
+		const dark = themeBlock(css, ":root[data-theme='dark']");
+		// The dark palette for readers whose system is dark is the same.
+		const system = themeBlock(css, ":root:not([data-theme='light'])");
+		for (const name of ['--cell-low', '--cell-high', '--masked', '--shade-even', '--shade-odd']) {
+			expect(system[name], name).toBe(dark[name]);
+		}
+		const low = parseColour(dark['--cell-low'])!;
+		const high = parseColour(dark['--cell-high'])!;
+		const masked = parseColour(dark['--masked'])!;
+		const even = over(low, high, parseAlpha(dark['--shade-even'], NaN));
+		const odd = over(low, high, parseAlpha(dark['--shade-odd'], NaN));
+		// At the light theme's 0.24 the paler shade was 1.1 : 1 against masked cells: invisible.
+		expect(contrast(odd, masked)).toBeGreaterThanOrEqual(1.5);
+		expect(contrast(even, odd)).toBeGreaterThanOrEqual(1.3);
+	});
+});

@@ -110,6 +110,14 @@ export interface GridColours {
 	masked: string;
 	/** Lines between cells, when cells are big enough to show them. */
 	line: string;
+	/** Alpha of `high` in the checkerboard's two shades (the theme's; SHADE_EVEN, SHADE_ODD if unset). */
+	shades?: Shades;
+}
+
+/** Alpha of the score colour where row + column is even, and where it is odd. */
+export interface Shades {
+	even: number;
+	odd: number;
 }
 
 /**
@@ -118,6 +126,7 @@ export interface GridColours {
  */
 export const SHADE_EVEN = 0.42;
 export const SHADE_ODD = 0.24;
+const SHADES: Shades = { even: SHADE_EVEN, odd: SHADE_ODD };
 
 /** The canvas calls drawContextGrid makes (a subset of CanvasRenderingContext2D). */
 export type GridContext = Pick<
@@ -162,6 +171,16 @@ export function parseColour(css: string): RGB | null {
 	return null;
 }
 
+/**
+ * An opacity from a stylesheet's custom property ("0.6", " .9 "): a number from 0 to 1, or
+ * `fallback` when the text is empty or not such a number.
+ */
+export function parseAlpha(text: string, fallback: number): number {
+	const t = text.trim();
+	const value = t === '' ? NaN : Number(t);
+	return Number.isFinite(value) && value >= 0 && value <= 1 ? value : fallback;
+}
+
 /** `a` covered by `b` at opacity `t` (source-over), per channel. */
 function over(a: RGB, b: RGB, t: number): RGB {
 	return [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t];
@@ -170,7 +189,8 @@ function over(a: RGB, b: RGB, t: number): RGB {
 /**
  * The grid as one RGBA pixel per drawn square: B × B pixels for B = blocksPerSide(n, k), row by
  * row (queries) and column by column (keys). A checkerboard of the score colour over the
- * background, SHADE_EVEN where row + column is even and SHADE_ODD where it is odd; with `causal`,
+ * background at `shades.even` where row + column is even and `shades.odd` where it is odd (by
+ * default SHADE_EVEN and SHADE_ODD; dark themes set stronger ones); with `causal`,
  * squares right of the diagonal are masked, and a diagonal square mixes the mask and the score
  * colour in proportion to its visible cells ((m + 1) / 2m of an m × m block, keys ≤ query).
  */
@@ -178,12 +198,13 @@ export function contextGridPixels(
 	n: number,
 	k: number,
 	colours: { low: RGB; high: RGB; masked: RGB },
-	causal = false
+	causal = false,
+	shades: Shades = SHADES
 ): Uint8ClampedArray<ArrayBuffer> {
 	const blocks = n > 0 ? blocksPerSide(n, k) : 0;
 	const out = new Uint8ClampedArray(blocks * blocks * 4);
-	const even = over(colours.low, colours.high, SHADE_EVEN);
-	const odd = over(colours.low, colours.high, SHADE_ODD);
+	const even = over(colours.low, colours.high, shades.even);
+	const odd = over(colours.low, colours.high, shades.odd);
 	const put = (p: number, c: RGB) => {
 		out[p] = c[0];
 		out[p + 1] = c[1];
@@ -200,7 +221,7 @@ export function contextGridPixels(
 				const visible = (m + 1) / (2 * m);
 				put(
 					p,
-					over(over(colours.low, colours.masked, 1 - visible), colours.high, SHADE_EVEN * visible)
+					over(over(colours.low, colours.masked, 1 - visible), colours.high, shades.even * visible)
 				);
 			}
 		}
@@ -269,7 +290,8 @@ export function drawContextGrid(
 		n,
 		k,
 		{ low: toRGB(colours.low), high: toRGB(colours.high), masked: toRGB(colours.masked) },
-		causal
+		causal,
+		colours.shades
 	);
 	const image = (options.image ?? canvasBlockImage)(pixels, blocks);
 	const side = blocks * k * cell;
