@@ -66,7 +66,7 @@ export const STAGE_NAMES: Record<string, string> = {
 	embedding: 'Embedding',
 	'query-key': 'Query and key',
 	'dot-product': 'Dot product',
-	scale: 'Scaling by √d_k',
+	scale: 'Scaling by √dₖ',
 	softmax: 'Softmax',
 	mask: 'Causal masking',
 	update: 'Value update',
