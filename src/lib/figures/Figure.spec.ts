@@ -139,6 +139,22 @@ describe('Figure', () => {
 		expect(svg).not.toMatch(/>-\d/);
 	});
 
+	test('the focused row’s bars keep the raw scores’ scale, so scaling shortens them by √d_k', () => {
+		const bars = (stage: 'dot-product' | 'scale') => {
+			const { svg, data } = figure('bars', hotDog, { sentence: 1, query: 'dog', stage });
+			const strip = svg.slice(svg.indexOf('<g class="fig-strip"'));
+			const heights = [...strip.matchAll(/<rect class="fig-bar[^"]*"[^>]*height="([\d.]+)"/g)].map(
+				(m) => Number(m[1])
+			);
+			return { heights, dk: data.sentences[0].keys[0].length };
+		};
+		const raw = bars('dot-product');
+		const scaled = bars('scale');
+		const tallest = raw.heights.indexOf(Math.max(...raw.heights));
+		expect(raw.heights[tallest]).toBeGreaterThan(0);
+		expect(scaled.heights[tallest] / raw.heights[tallest]).toBeCloseTo(1 / Math.sqrt(raw.dk), 3);
+	});
+
 	test('a grid stage also gives its numbers as a data table, beside the SVG', () => {
 		const { body, svg, data } = figure('softmax', hotDog, hotDogSoftmax);
 		const sentence = data.sentences.find((s) => s.index === 1)!;
