@@ -8,6 +8,7 @@ import { loadModel } from '../server/content/model.ts';
 import { baseState } from '../server/content/state.ts';
 import Figure from './Figure.svelte';
 import { describeFigure } from './describe.ts';
+import { textWidth, WIDTH } from './layout.ts';
 
 const model = loadModel(readFileSync('content/model.yaml', 'utf8'), 'content/model.yaml');
 const meaningLabels = Object.fromEntries(
@@ -281,6 +282,25 @@ describe('Figure', () => {
 			expect(withIt.svg).toContain(`data-word="${word}"`);
 		}
 		expect(withIt.svg).toContain('without attention');
+	});
+
+	test('the text after each readout bar, "← animal" included, ends inside the figure', () => {
+		// dog-alone: "the dog was", the widest label ("0.58  ← animal") on the longest bar.
+		const dogWas = { slug: 'hot-dog', sentences: ['the dog was'] };
+		for (const attend of [false, true]) {
+			const { svg } = figure('readout', dogWas, { query: 'dog', readout: true, attend });
+			const panel = svg.slice(svg.indexOf('<g class="fig-readout"'));
+			const tails = [
+				...panel.matchAll(
+					/<text class="fig-num fig-small[^"]*"[^>]*x="([\d.]+)"[^>]*>([^<]+)<\/text>/g
+				)
+			];
+			expect(tails.length).toBe(Object.keys(model.readout).length);
+			for (const [, x, text] of tails) {
+				const bold = text.includes('←') ? 1.12 : 1;
+				expect(Number(x) + textWidth(text, 11.5) * bold, text).toBeLessThanOrEqual(WIDTH - 2);
+			}
+		}
 	});
 
 	test('markup uses classes, not colours, and every font size is at least 11', () => {
