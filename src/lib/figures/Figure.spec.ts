@@ -205,6 +205,23 @@ describe('Figure', () => {
 		expect(count(svg, /class="fig-outline-k"/g)).toBe(1);
 	});
 
+	test('query and key with eight tokens: every key number fits inside its narrow column', () => {
+		const { svg } = figure('adjective-head', fluffy, {
+			query: 'creature',
+			stage: 'query-key',
+			highlight: ['fluffy', 'blue']
+		});
+		const column = Number(/<rect class="fig-vec-cell"[^>]* width="([\d.]+)"/.exec(svg)![1]);
+		const numbers = [
+			...svg.matchAll(/<text class="fig-num fig-cell-num([^"]*)"[^>]*>([^<]+)<\/text>/g)
+		].filter(([, cls]) => cls.includes('fig-tight'));
+		// Seven key columns of two dimensions each, all set small.
+		expect(numbers.length).toBe(7 * model.keySize);
+		for (const [, , text] of numbers) {
+			expect(textWidth(text, 11), text).toBeLessThanOrEqual(column - 4);
+		}
+	});
+
 	test('embedding: one e arrow for the lookup; mole coincides in all three phrases', () => {
 		const { svg, text } = figure(
 			'same-start',
