@@ -266,7 +266,8 @@ export function placeLabels(
 			};
 			return !taken.some((t) => overlaps(t, padded));
 		};
-		const crossings = (c: { box: Box }) => {
+		/** Lines through the candidate's box, counted up to `limit` (no better than that is no use). */
+		const crossings = (c: { box: Box }, limit: number) => {
 			const b = c.box;
 			const wide = {
 				left: b.left - LINE_CLEARANCE,
@@ -275,8 +276,13 @@ export function placeLabels(
 				bottom: b.bottom + LINE_CLEARANCE
 			};
 			let n = 0;
-			for (const l of lines) {
-				if (l.owner !== r.id && entersBox(l.x1, l.y1, l.x2, l.y2, wide) !== null) n += 1;
+			for (let i = 0; i < lines.length && n < limit; i++) {
+				const l = lines[i];
+				if (l.owner === r.id) continue;
+				// Most lines miss the box by a mile: compare extents before clipping.
+				if (Math.max(l.x1, l.x2) < wide.left || Math.min(l.x1, l.x2) > wide.right) continue;
+				if (Math.max(l.y1, l.y2) < wide.top || Math.min(l.y1, l.y2) > wide.bottom) continue;
+				if (entersBox(l.x1, l.y1, l.x2, l.y2, wide) !== null) n += 1;
 			}
 			return n;
 		};
@@ -290,7 +296,7 @@ export function placeLabels(
 		for (let i = 0; i < angles.length + 12 && fewest > 0; i++) {
 			const c = nth(i);
 			if (!free(c)) continue;
-			const n = lines.length ? crossings(c) : 0;
+			const n = lines.length ? crossings(c, fewest) : 0;
 			if (n < fewest) {
 				best = c;
 				fewest = n;
