@@ -4,6 +4,12 @@ import { frameStats, newContext, round, sleep, type FrameStats } from './util.ts
 
 export interface ScrollResult {
 	cpuThrottling: number;
+	/**
+	 * The essay's own scripts were blocked (its module never loads; the inline script in <head>
+	 * still runs, so the page has its scripted layout): the same scroll with nothing of ours
+	 * running, i.e. what this machine costs for the page alone. The figure then never changes.
+	 */
+	scriptsBlocked: boolean;
 	viewport: { width: number; height: number };
 	/** Wheel step and the interval the loop aimed for. */
 	pace: { pixels: number; everyMs: number; achievedPxPerS: number };
@@ -35,14 +41,22 @@ interface Recorder {
 export async function scrollEssay(
 	browser: Browser,
 	origin: string,
-	options: { cpuThrottling: number; pixels?: number; everyMs?: number; maxMs?: number }
+	options: {
+		cpuThrottling: number;
+		pixels?: number;
+		everyMs?: number;
+		maxMs?: number;
+		blockScripts?: boolean;
+	}
 ): Promise<ScrollResult> {
+	const blockScripts = options.blockScripts ?? false;
 	const pixels = options.pixels ?? 100;
 	const everyMs = options.everyMs ?? 16;
 	const viewport = { width: 1280, height: 800 };
 	const context = await newContext(browser, { viewport, reducedMotion: 'no-preference' });
 	const page = await context.newPage();
 	try {
+		if (blockScripts) await page.route(/\.m?js(\?.*)?$/, (route) => route.abort());
 		await page.goto(`${origin}/`, { waitUntil: 'networkidle' });
 		const cdp = await context.newCDPSession(page);
 		if (options.cpuThrottling > 1) {
@@ -79,10 +93,12 @@ export async function scrollEssay(
 		// (src/lib/figures/warm.ts); measure the scroll of a settled page, as a reader who paused
 		// before scrolling would have.
 		await page.mouse.move(viewport.width / 2, viewport.height / 2);
-		await page
-			.locator('.figure-live[data-warm="done"]')
-			.waitFor({ state: 'attached', timeout: 20_000 })
-			.catch(() => {});
+		if (!blockScripts) {
+			await page
+				.locator('.figure-live[data-warm="done"]')
+				.waitFor({ state: 'attached', timeout: 20_000 })
+				.catch(() => {});
+		}
 		await sleep(1000);
 		// Calibration: the same recording for 3 s with nothing happening.
 		await page.evaluate(() => {
@@ -129,6 +145,7 @@ export async function scrollEssay(
 		if (options.cpuThrottling > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 		return {
 			cpuThrottling: options.cpuThrottling,
+			scriptsBlocked: blockScripts,
 			viewport,
 			pace: {
 				pixels,
