@@ -30,7 +30,9 @@ test('every embed is the step’s figure alone, with a caption and a link back',
 			new RegExp(`<a href="https?://[^"]+/${step.chapter}/${step.id}/" target="_blank"`)
 		);
 		// The link's arrow never wraps onto a line of its own.
-		expect(html).toMatch(/ rel="external noopener"[^>]*>Read this step in [^<]*\S(&nbsp;|\u00a0)↗<\/a>/);
+		expect(html).toMatch(
+			/ rel="external noopener"[^>]*>Read this step in [^<]*\S(&nbsp;|\u00a0)↗<\/a>/
+		);
 		expect(html, 'no essay chrome').not.toMatch(/class="(masthead|colophon|toc)/);
 		expect(html, 'no client framework').not.toContain('/_app/immutable/entry/');
 		expect(html).toMatch(
