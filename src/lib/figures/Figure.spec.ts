@@ -276,6 +276,28 @@ describe('Figure', () => {
 		expect(svg).toMatch(/lands nearest/);
 	});
 
+	test('update: each weight’s percentage, 100% included, starts clear of its bar', () => {
+		// "tower" alone: one key, weight 100%, a full bar.
+		const { svg } = figure(
+			'tower-alone',
+			{ slug: 'mole', sentences: ['tower'] },
+			{
+				query: 'tower',
+				stage: 'update',
+				causal: true
+			}
+		);
+		const terms = [...svg.matchAll(/<g class="fig-term"[^]*?<\/g>/g)].map((m) => m[0]);
+		expect(terms.length).toBeGreaterThan(0);
+		expect(terms.some((t) => t.includes('>100%<'))).toBe(true);
+		for (const term of terms) {
+			const track = /<rect class="fig-weight-track" x="([\d.]+)"[^>]* width="([\d.]+)"/.exec(term)!;
+			const pct = /<text class="fig-num fig-small" x="([\d.]+)"[^>]*>([^<]+)</.exec(term)!;
+			const start = Number(pct[1]) - textWidth(pct[2], 11.5);
+			expect(start, pct[2]).toBeGreaterThanOrEqual(Number(track[1]) + Number(track[2]) + 3);
+		}
+	});
+
 	test('the readout lists every candidate and marks the guess, with and without attention', () => {
 		const without = figure('without', hotDog, {
 			sentence: 1,

@@ -107,6 +107,21 @@ describe('placeLabels', () => {
 		expect(apart).toBe(true);
 	});
 
+	test('placeLabels keeps a label beside its point rather than let it drift to a clear spot', () => {
+		// Horizontal lines every 8 units from y = 100 to 200: every spot near the point has a line or
+		// two through it; the nearest clear spots are four nudges (60 units) up or down.
+		const lines: Line[] = Array.from({ length: 13 }, (_, i) => ({
+			x1: 0,
+			y1: 100 + i * 8,
+			x2: 400,
+			y2: 100 + i * 8
+		}));
+		const [alone] = placeLabels([label], bounds);
+		const [placed] = placeLabels([label], bounds, [], 6, lines);
+		expect(Math.abs(placed.y - alone.y)).toBeLessThan(label.height + 1);
+		expect(Math.abs(placed.x - alone.x)).toBeLessThan(label.width);
+	});
+
 	test('placeLabels leaves a little space between labels side by side', () => {
 		// The second label's preferred spot ends 1 unit short of the first: too close, so it moves.
 		const first = { id: 'a', x: 261, y: 150, dx: 1, dy: 0, width: 60, height: 14 };

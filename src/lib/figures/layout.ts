@@ -216,6 +216,9 @@ export interface Line {
 /** Space kept between a label and the labels beside it, in viewBox units (widths are estimates). */
 const LABEL_PAD = 3;
 
+/** What each nudge step away from a label's point costs, in lines crossed (see placeLabels). */
+const NUDGE_COST = 0.5;
+
 /** How far beyond its text a label keeps lines away, in viewBox units. */
 const LINE_CLEARANCE = 1.5;
 
@@ -224,8 +227,9 @@ const LINE_CLEARANCE = 1.5;
  * It tries the preferred side first, then the other sides of the point (turning away from the
  * preferred direction in 45° steps), then small vertical nudges, and takes the first spot that
  * overlaps no label placed earlier and no `avoid` box, and that no line in `lines` runs through.
- * When every spot has a line through it, it takes the spot clear of labels and boxes that the
- * fewest lines cross. Labels earlier in the list win.
+ * When every spot has a line through it, it takes the spot clear of labels and boxes that costs
+ * least: one for each line through it, and half for each nudge step it has drifted from its
+ * point. Labels earlier in the list win.
  */
 export function placeLabels(
 	requests: LabelRequest[],
@@ -291,15 +295,20 @@ export function placeLabels(
 			i < angles.length
 				? candidate(base + angles[i])
 				: candidate(base, Math.ceil((i - 7) / 2) * ((i - 7) % 2 ? 1 : -1) * (r.height + 1));
+		// Each step a nudge takes the label from its point costs half a crossing: a label beside its
+		// point with a line through it reads better than one that has drifted to a clear spot.
+		const drift = (i: number) => (i < angles.length ? 0 : Math.ceil((i - 7) / 2) * NUDGE_COST);
 		let best: (PlacedLabel & { box: Box }) | undefined;
-		let fewest = Infinity;
-		for (let i = 0; i < angles.length + 12 && fewest > 0; i++) {
+		let lowest = Infinity;
+		for (let i = 0; i < angles.length + 12 && lowest > 0; i++) {
+			const penalty = drift(i);
+			if (penalty >= lowest) continue;
 			const c = nth(i);
 			if (!free(c)) continue;
-			const n = lines.length ? crossings(c, fewest) : 0;
-			if (n < fewest) {
+			const cost = penalty + (lines.length ? crossings(c, lowest - penalty) : 0);
+			if (cost < lowest) {
 				best = c;
-				fewest = n;
+				lowest = cost;
 			}
 		}
 		best ??= candidate(base);
