@@ -166,6 +166,23 @@ for (const viewport of [
 	});
 }
 
+test('a wheel turned while J scrolls leaves the reader where they scrolled to', async ({
+	page,
+	request
+}) => {
+	// The steering that brings a key's step back into place must give way to the reader's hand.
+	const steps = await allSteps(request);
+	const i = steps.findIndex((s) => s.id === 'embarrassingly-parallel');
+	const [here, next] = [steps[i], steps[i + 1]];
+	await page.goto(`/${here.chapter}/${here.id}/`, { waitUntil: 'networkidle' });
+	await page.mouse.move(200, 200);
+	await expect(page.locator('.context-control .clc')).toBeAttached();
+	await page.keyboard.press('j');
+	await page.mouse.wheel(0, -600);
+	await page.waitForTimeout(2500);
+	expect(await offTarget(page, next.id)).toBeGreaterThan(200);
+});
+
 /**
  * Open `/` with the essay's script held back, press `keys` while it is still loading, then let the
  * script load and wait until the essay is live. (The page's parsing is done when the footer is in,

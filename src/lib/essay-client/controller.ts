@@ -319,13 +319,25 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 	let headingTimer: ReturnType<typeof setTimeout> | undefined;
 	/** Scrolls that have gone again to a key's step, since the key (see `arrived`). */
 	let reaims = 0;
-	/** The reader scrolling by hand during a key's scroll: the key's step is no longer the aim. */
+	/**
+	 * The reader scrolling by hand during a key's scroll (wheel, touch, or a key that scrolls the
+	 * page): the key's step is no longer the aim. Listened for only while a key's scroll runs.
+	 */
 	const readerScrolls = ['wheel', 'touchstart'] as const;
+	const scrollKeys = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ']);
+	const onReaderKey = (event: KeyboardEvent) => {
+		if (scrollKeys.has(event.key)) settle();
+	};
+	function steer() {
+		readerScrolls.forEach((e) => window.addEventListener(e, settle, { passive: true }));
+		window.addEventListener('keydown', onReaderKey);
+	}
 	function settle() {
 		heading = null;
 		reaims = 0;
 		clearTimeout(headingTimer);
 		readerScrolls.forEach((e) => window.removeEventListener(e, settle));
+		window.removeEventListener('keydown', onReaderKey);
 	}
 
 	/**
@@ -362,7 +374,7 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 		reaims = 0;
 		clearTimeout(headingTimer);
 		headingTimer = setTimeout(arrived, 1500);
-		readerScrolls.forEach((e) => window.addEventListener(e, settle, { passive: true, once: true }));
+		steer();
 		setActive(next);
 		setAddress(next, true);
 		scrollToStep(el, reducedMotion ? 'instant' : 'smooth');
