@@ -156,6 +156,28 @@ describe('Figure', () => {
 		expect(scaled.heights[tallest] / raw.heights[tallest]).toBeCloseTo(1 / Math.sqrt(raw.dk), 3);
 	});
 
+	test('highlighted key labels fit their columns, set a size smaller when bold would not', () => {
+		const { svg } = figure('carbon-dioxide-answers', mole, {
+			sentence: 1,
+			query: 'mole',
+			stage: 'softmax',
+			highlight: ['carbon', 'dioxide']
+		});
+		const cell = Number(/<rect class="fig-cell[^"]*"[^>]* width="([\d.]+)"/.exec(svg)![1]);
+		const labels = [
+			...svg.matchAll(
+				/<text class="fig-label fig-k fig-strong( fig-squeeze)?"[^>]*>([^<]+)<\/text>/g
+			)
+		];
+		expect(labels.map((m) => m[2]).sort()).toEqual(['carbon', 'dioxide']);
+		// Both are set smaller, though only dioxide needs it, so the two side by side match.
+		expect(labels.every((m) => m[1])).toBe(true);
+		for (const [, squeeze, token] of labels) {
+			const width = textWidth(token, squeeze ? 11.5 : 12.5) * 1.12;
+			expect(width, token).toBeLessThanOrEqual(cell - 4);
+		}
+	});
+
 	test('a grid stage also gives its numbers as a data table, beside the SVG', () => {
 		const { body, svg, data } = figure('softmax', hotDog, hotDogSoftmax);
 		const sentence = data.sentences.find((s) => s.index === 1)!;
