@@ -290,14 +290,16 @@ export function placeLabels(
 			}
 			return n;
 		};
-		// The eight sides, then nudges up and down from the preferred side: built as they are tried.
+		// The eight sides, then nudges from the preferred side (1, −1, 2, −2, … label heights): the
+		// i-th spot tried, built only when it is tried, and how many nudge steps it is from the point.
+		const steps = (i: number) => (i < angles.length ? 0 : Math.ceil((i - angles.length + 1) / 2));
 		const nth = (i: number) =>
 			i < angles.length
 				? candidate(base + angles[i])
-				: candidate(base, Math.ceil((i - 7) / 2) * ((i - 7) % 2 ? 1 : -1) * (r.height + 1));
+				: candidate(base, steps(i) * ((i - angles.length) % 2 ? -1 : 1) * (r.height + 1));
 		// Each step a nudge takes the label from its point costs half a crossing: a label beside its
 		// point with a line through it reads better than one that has drifted to a clear spot.
-		const drift = (i: number) => (i < angles.length ? 0 : Math.ceil((i - 7) / 2) * NUDGE_COST);
+		const drift = (i: number) => steps(i) * NUDGE_COST;
 		let best: (PlacedLabel & { box: Box }) | undefined;
 		let lowest = Infinity;
 		for (let i = 0; i < angles.length + 12 && lowest > 0; i++) {
