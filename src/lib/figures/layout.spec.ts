@@ -9,7 +9,8 @@ import {
 	placeLabels,
 	textWidth,
 	type Box,
-	type Line
+	type Line,
+	type PlacedLabel
 } from './layout.ts';
 
 describe('gridLayout', () => {
@@ -38,6 +39,17 @@ describe('gridLayout', () => {
 
 describe('placeLabels', () => {
 	const bounds = { x: 0, y: 0, width: 400, height: 300 };
+	/** Whether two placed 60 × 14 labels' boxes do not overlap. */
+	const apart = (a: PlacedLabel, b: PlacedLabel) => {
+		const boxA = labelBox(a, 60, 14);
+		const boxB = labelBox(b, 60, 14);
+		return (
+			boxA.right <= boxB.left ||
+			boxB.right <= boxA.left ||
+			boxA.bottom <= boxB.top ||
+			boxB.bottom <= boxA.top
+		);
+	};
 	test('placeLabels keeps labels inside the bounds', () => {
 		const placed = placeLabels(
 			[
@@ -60,14 +72,7 @@ describe('placeLabels', () => {
 			],
 			bounds
 		);
-		const boxA = labelBox(a, 60, 14);
-		const boxB = labelBox(b, 60, 14);
-		const apart =
-			boxA.right <= boxB.left ||
-			boxB.right <= boxA.left ||
-			boxA.bottom <= boxB.top ||
-			boxB.bottom <= boxA.top;
-		expect(apart).toBe(true);
+		expect(apart(a, b)).toBe(true);
 	});
 
 	const crosses = (l: Line, box: Box) => entersBox(l.x1, l.y1, l.x2, l.y2, box) !== null;
@@ -97,14 +102,7 @@ describe('placeLabels', () => {
 			y2: 300
 		}));
 		const [a, b] = placeLabels([label, { ...label, id: 'b' }], bounds, [], 6, lines);
-		const boxA = labelBox(a, 60, 14);
-		const boxB = labelBox(b, 60, 14);
-		const apart =
-			boxA.right <= boxB.left ||
-			boxB.right <= boxA.left ||
-			boxA.bottom <= boxB.top ||
-			boxB.bottom <= boxA.top;
-		expect(apart).toBe(true);
+		expect(apart(a, b)).toBe(true);
 	});
 
 	test('placeLabels keeps a label beside its point rather than let it drift to a clear spot', () => {
