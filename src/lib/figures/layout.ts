@@ -25,6 +25,9 @@ function charEm(ch: string): number {
 const emCache = new Map<string, number>();
 const EM_CACHE_MAX = 4096;
 
+/** How much wider bold text (`.fig-strong`) sets than textWidth's estimate for regular text. */
+export const BOLD_WIDTH = 1.12;
+
 /**
  * An estimate of how wide `text` sets in the UI sans-serif at `size` units. Deliberately
  * generous, so layouts computed on the server (where nothing can be measured) do not collide.
