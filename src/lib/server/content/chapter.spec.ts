@@ -97,6 +97,14 @@ describe('step summaries', () => {
 		const chapter = parseChapter(source, 'content/01-t.md', model, new Map());
 		expect(chapter.steps[0].summary).toBe('Values are v = W_V e.');
 	});
+
+	it('write subscripts that Unicode has as subscripts (√dₖ), and the rest as written (W_V)', () => {
+		const source =
+			'---\ntitle: T\ndescription: D\nsentences:\n  - the dog was\n---\n\n' +
+			':::step{#s stage="scale"}\nDivide by $\\sqrt{d_k}$, $q_{12}$ and $W_K$, not $x_{Q1}$. More.\n:::\n';
+		const chapter = parseChapter(source, 'content/01-t.md', model, new Map());
+		expect(chapter.steps[0].summary).toBe('Divide by √dₖ, q₁₂ and W_K, not x_Q1.');
+	});
 });
 
 describe('buildManifest(files)', () => {

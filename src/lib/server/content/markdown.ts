@@ -154,6 +154,17 @@ function summarise(children: RootContent[]): string {
 	return first.length > 200 ? `${first.slice(0, 197).trimEnd()}…` : first;
 }
 
+/** Unicode's subscript letters and digits: `d_k` reads as dₖ in plain text (titles, previews). */
+const SUBSCRIPTS: Record<string, string> = Object.fromEntries(
+	[...'0123456789aehijklmnoprstuvx'].map((c, i) => [c, [...'₀₁₂₃₄₅₆₇₈₉ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ'][i]])
+);
+
+/** `x_k` as xₖ when every character of the subscript has a Unicode form; else `x_K` as written. */
+function subscript(_: string, sub: string): string {
+	const chars = [...sub];
+	return chars.every((c) => c in SUBSCRIPTS) ? chars.map((c) => SUBSCRIPTS[c]).join('') : `_${sub}`;
+}
+
 function cleanTex(tex: string): string {
 	let text = tex;
 	// Unwrap one-argument commands from the inside out: \val{\mathbf{v}} → \val{v} → v.
@@ -172,7 +183,8 @@ function cleanTex(tex: string): string {
 		.replace(/\\times/g, '×')
 		.replace(/\\top/g, 'ᵀ')
 		.replace(/\\infty/g, '∞')
-		.replace(/_\{([^{}]*)\}/g, '_$1')
+		.replace(/_\{([^{}]*)\}/g, subscript)
+		.replace(/_([A-Za-z0-9])/g, subscript)
 		.replace(/[{}\\]/g, '')
 		.replace(/\s+/g, ' ')
 		.trim();
