@@ -50,11 +50,11 @@ async function cellValues(t: Locator): Promise<string[]> {
 async function cellPixels(t: Locator, row: number, col: number): Promise<number[][]> {
 	return t.locator('.fig-cell-canvas').evaluate(
 		(canvas: HTMLCanvasElement, [row, col]) => {
-			const n = (canvas.getAttribute('data-values') ?? '').split(' ').length ** 0.5;
-			const cell = Number(canvas.getAttribute('data-cell'));
-			const s = canvas.width / (n * cell + 1);
-			const x = Math.round((0.5 + col * cell + 2) * s);
-			const y = Math.round((0.5 + row * cell + 2) * s);
+			const cell = Number(canvas.dataset.cell);
+			const s = Number(canvas.dataset.scale);
+			const [left, top] = (canvas.dataset.offset ?? '').split(' ').map(Number);
+			const x = left + Math.round((0.5 + col * cell + 2) * s);
+			const y = top + Math.round((0.5 + row * cell + 2) * s);
 			const size = Math.round(4 * s);
 			const data = canvas.getContext('2d')!.getImageData(x, y, size, size).data;
 			const out: number[][] = [];

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { drawCells, paintFor, placeCanvas, type CellFrame, type CellPaint } from './grid-cells.ts';
+import { drawCells, paintFor, placeViewBox, type CellFrame, type CellPaint } from './grid-cells.ts';
 
 const PAINT: CellPaint = {
 	low: 'low',
@@ -26,11 +26,12 @@ interface Call {
 }
 
 /**
- * A 2D context that records what is drawn, with the state it was drawn in; its canvas is
- * `width` × `height` device pixels.
+ * A 2D context that records what is drawn, with the state it was drawn in (`calls`), and the
+ * transforms set and rectangles cleared (`setup`); its canvas is `width` × `height` device pixels.
  */
 function recorder(width = 41, height = 41) {
 	const calls: Call[] = [];
+	const setup: (['transform', ...number[]] | ['clear', ...number[]])[] = [];
 	const canvas = { width, height };
 	let saved: { fillStyle: unknown; globalAlpha: number }[] = [];
 	const ctx = {
@@ -40,9 +41,13 @@ function recorder(width = 41, height = 41) {
 		font: '',
 		textAlign: '',
 		textBaseline: '',
-		setTransform() {},
+		setTransform(...m: number[]) {
+			setup.push(['transform', ...m]);
+		},
 		translate() {},
-		clearRect() {},
+		clearRect(...r: number[]) {
+			setup.push(['clear', ...r]);
+		},
 		save() {
 			saved.push({ fillStyle: this.fillStyle, globalAlpha: this.globalAlpha });
 		},
@@ -70,7 +75,7 @@ function recorder(width = 41, height = 41) {
 			});
 		}
 	};
-	return { ctx: ctx as unknown as CanvasRenderingContext2D, calls, canvas };
+	return { ctx: ctx as unknown as CanvasRenderingContext2D, calls, canvas, setup };
 }
 
 function frame(over: Partial<CellFrame> = {}): CellFrame {
@@ -201,6 +206,43 @@ describe('drawCells', () => {
 		expect(layers[0].calls.filter((c) => c.fill === 'masked2')).toHaveLength(6);
 	});
 
+	it('draws the grid at its offset in a bigger canvas, clearing the whole canvas first', () => {
+		// The live figure's canvas covers the viewBox: 400 × 300 device pixels, the grid's corner
+		// 60 px in and 24 px down.
+		const { ctx, calls, setup } = recorder(400, 300);
+		const layers: ReturnType<typeof recorder>[] = [];
+		const layer = (width: number, height: number) => {
+			layers.push(recorder(width, height));
+			return layers.at(-1)!.ctx;
+		};
+		const offset = { x: 60, y: 24 };
+		const hatch = [0, 1, 0, 0];
+		drawCells(ctx, frame({ hatch, masked: hatch.map((h) => h > 0), offset }), PAINT, 2, layer);
+		expect(setup.slice(0, 3)).toEqual([
+			['transform', 1, 0, 0, 1, 0, 0],
+			['clear', 0, 0, 400, 300],
+			['transform', 2, 0, 0, 2, 60, 24]
+		]);
+		// The hatching layer is the canvas's size, painted in the same place, and row 0's band
+		// comes back 24 px lower than it would in a canvas the grid's size.
+		expect([layers[0].canvas.width, layers[0].canvas.height]).toEqual([400, 300]);
+		expect(layers[0].setup).toContainEqual(['transform', 2, 0, 0, 2, 60, 24]);
+		const bands = calls.filter((c) => c.op === 'image');
+		expect(bands.map((c) => [c.x, c.y, c.w, c.h])).toEqual([[0, 25, 400, 40]]);
+		// The layer is kept for the same offset, and painted again for another.
+		drawCells(ctx, frame({ hatch, masked: hatch.map((h) => h > 0), offset }), PAINT, 2, layer);
+		expect(layers[0].calls.filter((c) => c.fill === 'masked')).toHaveLength(1);
+		drawCells(
+			ctx,
+			frame({ hatch, masked: hatch.map((h) => h > 0), offset: { x: 60, y: 30 } }),
+			PAINT,
+			2,
+			layer
+		);
+		expect(layers[0].calls.filter((c) => c.fill === 'masked')).toHaveLength(2);
+		expect(calls.filter((c) => c.op === 'image').at(-1)!.y).toBe(31);
+	});
+
 	it('draws no hatching when nothing is masked', () => {
 		const { ctx, calls } = recorder();
 		drawCells(ctx, frame(), PAINT, 1);
@@ -239,35 +281,43 @@ describe('drawCells', () => {
 	});
 });
 
-describe('placeCanvas', () => {
+describe('placeViewBox', () => {
 	const view = { width: 400, height: 400 };
-	const grid = { x0: 100.5, y0: 60.5, side: 241 };
 
 	it('scales viewBox units to the box when the box has the viewBox’s shape', () => {
 		// 800 px for 400 units: 2 px a unit, no margins.
-		expect(placeCanvas({ width: 800, height: 800 }, view, grid)).toEqual({
-			left: 200,
-			top: 120,
-			size: 482,
+		expect(placeViewBox({ width: 800, height: 800 }, view)).toEqual({
+			left: 0,
+			top: 0,
+			width: 800,
+			height: 800,
 			unit: 2
 		});
 	});
 
 	it('centres the drawing in a taller box, as the viewBox’s default (xMidYMid meet) does', () => {
 		// 520 px wide: 1.3 px a unit; the drawing is 520 px tall in a 704 px box, 92 px below the top.
-		const place = placeCanvas({ width: 520, height: 704 }, view, grid);
+		const place = placeViewBox({ width: 520, height: 704 }, view);
 		expect(place.unit).toBeCloseTo(1.3, 10);
-		expect(place.left).toBeCloseTo(100 * 1.3, 10);
-		expect(place.top).toBeCloseTo(92 + 60 * 1.3, 10);
-		expect(place.size).toBeCloseTo(241 * 1.3, 10);
+		expect(place.left).toBe(0);
+		expect(place.top).toBeCloseTo(92, 10);
+		expect(place.width).toBeCloseTo(520, 10);
+		expect(place.height).toBeCloseTo(520, 10);
 	});
 
 	it('centres the drawing in a wider box, fitting its height', () => {
 		// 300 px tall: 0.75 px a unit; the drawing is 300 px wide in a 500 px box, 100 px from the left.
-		const place = placeCanvas({ width: 500, height: 300 }, view, grid);
+		const place = placeViewBox({ width: 500, height: 300 }, view);
 		expect(place.unit).toBe(0.75);
-		expect(place.left).toBeCloseTo(100 + 100 * 0.75, 10);
-		expect(place.top).toBeCloseTo(60 * 0.75, 10);
+		expect(place.left).toBeCloseTo(100, 10);
+		expect(place.top).toBe(0);
+		expect([place.width, place.height]).toEqual([300, 300]);
+	});
+
+	it('fits a viewBox of another shape by its tighter side', () => {
+		// 400 × 200 units in 500 × 300 px: the width binds (1.25 px a unit), 25 px above and below.
+		const place = placeViewBox({ width: 500, height: 300 }, { width: 400, height: 200 });
+		expect(place).toEqual({ left: 0, top: 25, width: 500, height: 250, unit: 1.25 });
 	});
 });
 

@@ -47,6 +47,13 @@ export interface CellFrame {
 	 * SVG's pattern, which starts at the SVG's origin. (0, 0) when left out.
 	 */
 	origin?: { x: number; y: number };
+	/**
+	 * Where the grid's corner (the outer edge of its outer grid line) is in the canvas, in whole
+	 * device pixels: a canvas over the whole viewBox (the live figure's, which keeps one size
+	 * from step to step) has the grid somewhere inside it. (0, 0) when left out: a canvas the
+	 * grid's size.
+	 */
+	offset?: { x: number; y: number };
 }
 
 /** The custom properties behind each colour, with the figure stylesheet's fallbacks. */
@@ -167,9 +174,10 @@ const hatchLayers = new WeakMap<object, { key: string; layer: CanvasRenderingCon
 const SAME_ALPHA = 1 / 512;
 
 /**
- * Draws every cell of the grid. The context is in SVG units (already scaled to device pixels by
- * `scale`), with the grid's top-left corner at (0.5, 0.5) so outer grid lines are not clipped.
- * `layer` makes the offscreen canvas the hatching is kept in (tests pass their own).
+ * Draws every cell of the grid, after clearing the whole canvas. The context is in SVG units
+ * (scaled to device pixels by `scale`), with the grid's top-left corner at (0.5, 0.5) from
+ * `frame.offset`, so outer grid lines are not clipped. `layer` makes the offscreen canvas the
+ * hatching is kept in (tests pass their own).
  */
 export function drawCells(
 	ctx: CanvasRenderingContext2D,
@@ -180,8 +188,11 @@ export function drawCells(
 ): void {
 	const { n, cell, fills, hatch, rows, texts, masked } = frame;
 	const side = n * cell;
-	ctx.setTransform(scale, 0, 0, scale, 0, 0);
-	ctx.clearRect(0, 0, side + 1, side + 1);
+	const offset = frame.offset ?? { x: 0, y: 0 };
+	ctx.setTransform(1, 0, 0, 1, 0, 0);
+	ctx.globalAlpha = 1;
+	ctx.clearRect(0, 0, ctx.canvas?.width ?? 0, ctx.canvas?.height ?? 0);
+	ctx.setTransform(scale, 0, 0, scale, offset.x, offset.y);
 	ctx.translate(0.5, 0.5);
 	// The base colour, then the grid lines between cells (one unit wide, centred on the cell
 	// edges): 2n + 2 rectangles rather than one per cell.
@@ -240,6 +251,7 @@ function drawHatch(
 ): void {
 	const { n, cell, hatch, rows } = frame;
 	const origin = frame.origin ?? { x: 0, y: 0 };
+	const offset = frame.offset ?? { x: 0, y: 0 };
 	const alpha = (k: number) => Math.min(1, (hatch[k] ?? 0) * (rows[Math.floor(k / n)] ?? 1));
 	const shown = hatch.map((_, k) => alpha(k) > 0.001);
 	const owner = ctx.canvas ?? ctx;
@@ -259,6 +271,8 @@ function drawHatch(
 		height,
 		origin.x,
 		origin.y,
+		offset.x,
+		offset.y,
 		paint.masked,
 		paint.muted,
 		shown.join()
@@ -272,7 +286,7 @@ function drawHatch(
 		if (next) {
 			next.setTransform(1, 0, 0, 1, 0, 0);
 			next.clearRect(0, 0, width, height);
-			next.setTransform(scale, 0, 0, scale, 0, 0);
+			next.setTransform(scale, 0, 0, scale, offset.x, offset.y);
 			next.translate(0.5, 0.5);
 			next.globalAlpha = 1;
 			next.fillStyle = hatchPattern(next, paint, scale, origin);
@@ -292,8 +306,8 @@ function drawHatch(
 		if (kept && row.every((k) => Math.abs(alpha(k) - strength) < SAME_ALPHA)) {
 			// The row's band, from the middle of the grid line above it to the one below, in device
 			// pixels: only this row's cells are painted in it.
-			const top = Math.max(0, Math.round((i * cell + 0.5) * scale));
-			const bottom = Math.min(height, Math.round(((i + 1) * cell + 0.5) * scale));
+			const top = Math.max(0, offset.y + Math.round((i * cell + 0.5) * scale));
+			const bottom = Math.min(height, offset.y + Math.round(((i + 1) * cell + 0.5) * scale));
 			if (bottom <= top) continue;
 			ctx.save();
 			ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -316,24 +330,21 @@ export interface CanvasBox {
 }
 
 /**
- * Where the cells' canvas goes, in CSS pixels from the box's top-left corner, and how many CSS
- * pixels one SVG unit takes. The SVG is drawn as its viewBox's default scales it: fitted whole
- * into the box and centred (`xMidYMid meet`), so a box of another shape than the viewBox (the
- * essay's figure pane) leaves margins on two sides.
- * @param view the viewBox's size; `x0`, `y0`: the grid's top-left corner in it; `side`: its size
+ * Where a canvas covering the viewBox goes, in CSS pixels from its box's top-left corner, and how
+ * many CSS pixels one SVG unit takes. The SVG is drawn as its viewBox's default scales it: fitted
+ * whole into the box and centred (`xMidYMid meet`), so a box of another shape than the viewBox
+ * (the essay's figure pane) leaves margins on two sides.
  */
-export function placeCanvas(
+export function placeViewBox(
 	box: CanvasBox,
-	view: CanvasBox,
-	grid: { x0: number; y0: number; side: number }
-): { left: number; top: number; size: number; unit: number } {
+	view: CanvasBox
+): { left: number; top: number; width: number; height: number; unit: number } {
 	const unit = Math.min(box.width / view.width, box.height / view.height);
-	const offsetX = (box.width - view.width * unit) / 2;
-	const offsetY = (box.height - view.height * unit) / 2;
 	return {
-		left: offsetX + (grid.x0 - 0.5) * unit,
-		top: offsetY + (grid.y0 - 0.5) * unit,
-		size: grid.side * unit,
+		left: (box.width - view.width * unit) / 2,
+		top: (box.height - view.height * unit) / 2,
+		width: view.width * unit,
+		height: view.height * unit,
 		unit
 	};
 }
