@@ -202,10 +202,6 @@ export function entersBox(x1: number, y1: number, x2: number, y2: number, box: B
 	return null;
 }
 
-function overlaps(a: Box, b: Box): boolean {
-	return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-}
-
 /** A line drawn in the figure that labels should keep off (an arrow, an axis, a ray). */
 export interface Line {
 	x1: number;
@@ -246,49 +242,52 @@ export function placeLabels(
 	return requests.map((r) => {
 		const len = Math.hypot(r.dx, r.dy) || 1;
 		const base = Math.atan2(r.dy / len, r.dx / len);
+		// Called for every spot tried, for every label, on every frame of a tween: it builds only
+		// the candidate itself (and its box), and tests with plain numbers.
 		const candidate = (angle: number, nudge = 0): PlacedLabel & { box: Box } => {
 			const ux = Math.cos(angle);
 			const uy = Math.sin(angle);
 			const anchor: PlacedLabel['anchor'] = ux > 0.35 ? 'start' : ux < -0.35 ? 'end' : 'middle';
+			// As labelBox: the text's left edge for its anchor, its top 0.8 of a height above the
+			// baseline and its bottom 0.2 below.
+			const shift = anchor === 'start' ? 0 : anchor === 'end' ? r.width : r.width / 2;
 			let x = r.x + ux * gap;
 			// Baseline: below the point when pushed down, above it when pushed up.
 			let y =
 				r.y + uy * gap + (uy > 0.35 ? r.height * 0.8 : uy < -0.35 ? 0 : r.height * 0.35) + nudge;
-			const place = { id: r.id, x, y, anchor };
-			const b = labelBox(place, r.width, r.height);
-			if (b.left < bounds.x) x += bounds.x - b.left;
-			if (b.right > bounds.x + bounds.width) x -= b.right - (bounds.x + bounds.width);
-			if (b.top < bounds.y) y += bounds.y - b.top;
-			if (b.bottom > bounds.y + bounds.height) y -= b.bottom - (bounds.y + bounds.height);
+			const left = x - shift;
+			const top = y - r.height * 0.8;
+			if (left < bounds.x) x += bounds.x - left;
+			if (left + r.width > bounds.x + bounds.width) x -= left + r.width - (bounds.x + bounds.width);
+			if (top < bounds.y) y += bounds.y - top;
+			if (top + r.height > bounds.y + bounds.height)
+				y -= top + r.height - (bounds.y + bounds.height);
 			const placed = { id: r.id, x, y, anchor };
 			return { ...placed, box: labelBox(placed, r.width, r.height) };
 		};
 		const free = (c: { box: Box }) => {
-			const b = c.box;
-			const padded = {
-				left: b.left - LABEL_PAD,
-				right: b.right + LABEL_PAD,
-				top: b.top,
-				bottom: b.bottom
-			};
-			return !taken.some((t) => overlaps(t, padded));
+			const left = c.box.left - LABEL_PAD;
+			const right = c.box.right + LABEL_PAD;
+			const { top, bottom } = c.box;
+			return !taken.some(
+				(t) => t.left < right && left < t.right && t.top < bottom && top < t.bottom
+			);
 		};
 		/** Lines through the candidate's box, counted up to `limit` (no better than that is no use). */
 		const crossings = (c: { box: Box }, limit: number) => {
-			const b = c.box;
-			const wide = {
-				left: b.left - LINE_CLEARANCE,
-				right: b.right + LINE_CLEARANCE,
-				top: b.top - LINE_CLEARANCE,
-				bottom: b.bottom + LINE_CLEARANCE
-			};
+			const left = c.box.left - LINE_CLEARANCE;
+			const right = c.box.right + LINE_CLEARANCE;
+			const top = c.box.top - LINE_CLEARANCE;
+			const bottom = c.box.bottom + LINE_CLEARANCE;
+			let wide: Box | undefined;
 			let n = 0;
 			for (let i = 0; i < lines.length && n < limit; i++) {
 				const l = lines[i];
 				if (l.owner === r.id) continue;
 				// Most lines miss the box by a mile: compare extents before clipping.
-				if (Math.max(l.x1, l.x2) < wide.left || Math.min(l.x1, l.x2) > wide.right) continue;
-				if (Math.max(l.y1, l.y2) < wide.top || Math.min(l.y1, l.y2) > wide.bottom) continue;
+				if (Math.max(l.x1, l.x2) < left || Math.min(l.x1, l.x2) > right) continue;
+				if (Math.max(l.y1, l.y2) < top || Math.min(l.y1, l.y2) > bottom) continue;
+				wide ??= { left, right, top, bottom };
 				if (entersBox(l.x1, l.y1, l.x2, l.y2, wide) !== null) n += 1;
 			}
 			return n;

@@ -74,6 +74,15 @@ describe('labelStyle', () => {
 		expect(labelStyle('fig-axis fig-muted fig-strong')).toMatchObject({ size: 12, weight: 650 });
 		expect(labelStyle('fig-label')).toMatchObject({ ink: 'fg' });
 	});
+
+	it('works a class list out once: a tween asks for every label on every frame', () => {
+		const first = labelStyle('fig-label fig-e fig-strong');
+		expect(labelStyle('fig-label fig-e fig-strong')).toBe(first);
+		expect(Object.isFrozen(first)).toBe(true);
+		// Another list is another style, even with the same classes in another order.
+		expect(labelStyle('fig-strong fig-label fig-e')).not.toBe(first);
+		expect(labelStyle('fig-strong fig-label fig-e')).toEqual(first);
+	});
 });
 
 /** A 2D context that records what is drawn; every character measures 6 units at 12 px. */

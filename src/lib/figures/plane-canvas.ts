@@ -77,30 +77,45 @@ export function readPlanePaint(element: Element): PlanePaint {
 /** The plane's colours (read from `element`), once per theme for the page unless `fresh` is set. */
 export const planePaintFor = perTheme(readPlanePaint);
 
+/** A label's text style, as its SVG classes set it. */
+export interface LabelStyle {
+	readonly size: number;
+	readonly weight: number;
+	readonly italic: boolean;
+	readonly ink: Ink;
+}
+
+/** Each class list's style, worked out once. */
+const styles = new Map<string, LabelStyle>();
+
 /**
  * The style of a label from its SVG classes (figure.css): size, weight, slant and colour. Text is
- * 12.5 units in the foreground colour unless a class says otherwise.
+ * 12.5 units in the foreground colour unless a class says otherwise. Worked out once per class
+ * list (a figure has a handful): a tween asks again for every label on every frame.
  */
-export function labelStyle(classes: string): {
-	size: number;
-	weight: number;
-	italic: boolean;
-	ink: Ink;
-} {
-	const has = (name: string) => classes.split(/\s+/).includes(name);
-	const size = has('fig-small') ? 11.5 : has('fig-axis') ? 12 : 12.5;
-	const weight = has('fig-strong') ? 650 : 400;
-	const italic = has('fig-italic') || has('fig-unknown');
-	const ink: Ink = has('fig-u')
-		? 'u'
-		: has('fig-e')
-			? 'e'
-			: has('fig-v')
-				? 'v'
-				: has('fig-muted') || has('fig-unknown')
-					? 'muted'
-					: 'fg';
-	return { size, weight, italic, ink };
+export function labelStyle(classes: string): LabelStyle {
+	let style = styles.get(classes);
+	if (!style) {
+		const names = new Set(classes.split(/\s+/));
+		const has = (name: string) => names.has(name);
+		const ink: Ink = has('fig-u')
+			? 'u'
+			: has('fig-e')
+				? 'e'
+				: has('fig-v')
+					? 'v'
+					: has('fig-muted') || has('fig-unknown')
+						? 'muted'
+						: 'fg';
+		style = Object.freeze({
+			size: has('fig-small') ? 11.5 : has('fig-axis') ? 12 : 12.5,
+			weight: has('fig-strong') ? 650 : 400,
+			italic: has('fig-italic') || has('fig-unknown'),
+			ink
+		});
+		styles.set(classes, style);
+	}
+	return style;
 }
 
 /**
