@@ -204,6 +204,17 @@ describe('drawCells', () => {
 		// A new colour or size paints it again.
 		drawCells(ctx, frame(cells), { ...PAINT, masked: 'masked2' }, 2, layer);
 		expect(layers[0].calls.filter((c) => c.fill === 'masked2')).toHaveLength(6);
+
+		// A grid with nothing masked keeps the layer: the next masked grid of the same size uses
+		// the same canvas, and with the same cells hatched does not even paint it again.
+		const masked2 = () => layers[0].calls.filter((c) => c.fill === 'masked2').length;
+		drawCells(ctx, frame({ ...cells, hatch: Array(16).fill(0) }), PAINT, 2, layer);
+		drawCells(ctx, frame(cells), { ...PAINT, masked: 'masked2' }, 2, layer);
+		expect(layers).toHaveLength(1);
+		expect(masked2()).toBe(6);
+		// …and its three rows come back from it.
+		const last = calls.slice(calls.findLastIndex((c) => c.fill === 'low'));
+		expect(last.filter((c) => c.op === 'image' && c.source === layers[0].canvas)).toHaveLength(3);
 	});
 
 	it('draws the grid at its offset in a bigger canvas, clearing the whole canvas first', () => {

@@ -255,10 +255,10 @@ function drawHatch(
 	const alpha = (k: number) => Math.min(1, (hatch[k] ?? 0) * (rows[Math.floor(k / n)] ?? 1));
 	const shown = hatch.map((_, k) => alpha(k) > 0.001);
 	const owner = ctx.canvas ?? ctx;
-	if (!shown.includes(true)) {
-		hatchLayers.delete(owner);
-		return;
-	}
+	// Nothing hatched: the layer is kept as it is, for the next grid with a mask (the live figure
+	// goes back and forth between grids with and without one). A new offscreen canvas would cost
+	// that step change its allocation and, with the same cells hatched, the painting too.
+	if (!shown.includes(true)) return;
 	const fillCell = (target: CanvasRenderingContext2D, k: number) =>
 		target.fillRect((k % n) * cell + 0.5, Math.floor(k / n) * cell + 0.5, cell - 1, cell - 1);
 	const width = ctx.canvas?.width ?? 0;
