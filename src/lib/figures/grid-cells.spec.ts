@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { drawCells, paintFor, placeViewBox, type CellFrame, type CellPaint } from './grid-cells.ts';
+import {
+	devicePixels,
+	drawCells,
+	paintFor,
+	placeViewBox,
+	type CellFrame,
+	type CellPaint
+} from './grid-cells.ts';
 
 const PAINT: CellPaint = {
 	low: 'low',
@@ -329,6 +336,14 @@ describe('placeViewBox', () => {
 		// 400 × 200 units in 500 × 300 px: the width binds (1.25 px a unit), 25 px above and below.
 		const place = placeViewBox({ width: 500, height: 300 }, { width: 400, height: 200 });
 		expect(place).toEqual({ left: 0, top: 25, width: 500, height: 250, unit: 1.25 });
+	});
+});
+
+describe('devicePixels', () => {
+	it('scales the CSS size by the pixel ratio, rounded, and never below one pixel', () => {
+		expect(devicePixels({ width: 520, height: 520 }, 1)).toEqual({ width: 520, height: 520 });
+		expect(devicePixels({ width: 318.4, height: 200.2 }, 2)).toEqual({ width: 637, height: 400 });
+		expect(devicePixels({ width: 0.1, height: 0 }, 3)).toEqual({ width: 1, height: 1 });
 	});
 });
 

@@ -349,6 +349,20 @@ export function placeViewBox(
 	};
 }
 
+/**
+ * The size in device pixels of a canvas that `place` (from placeViewBox) sizes in CSS pixels: at
+ * least one pixel each way, `ratio` device pixels to the CSS pixel.
+ */
+export function devicePixels(
+	place: { width: number; height: number },
+	ratio = window.devicePixelRatio || 1
+): { width: number; height: number } {
+	return {
+		width: Math.max(1, Math.round(place.width * ratio)),
+		height: Math.max(1, Math.round(place.height * ratio))
+	};
+}
+
 /** What each canvas's box measured last: a grid redrawn for a new sentence draws at once. */
 const lastBox = new WeakMap<HTMLCanvasElement, CanvasBox>();
 

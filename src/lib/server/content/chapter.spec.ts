@@ -90,20 +90,26 @@ describe('parseChapter(valid fixture) output', () => {
 });
 
 describe('step summaries', () => {
-	it('unwrap nested TeX commands into readable text', () => {
-		const source =
+	/** The summary of a one-step chapter whose step, at `stage`, says `body`. */
+	const summaryOf = (stage: string, body: string) =>
+		parseChapter(
 			'---\ntitle: T\ndescription: D\nsentences:\n  - the dog was\n---\n\n' +
-			':::step{#s stage="update"}\nValues are $\\val{\\mathbf{v}} = W_V\\,\\mathbf{e}$. More.\n:::\n';
-		const chapter = parseChapter(source, 'content/01-t.md', model, new Map());
-		expect(chapter.steps[0].summary).toBe('Values are v = W_V e.');
+				`:::step{#s stage="${stage}"}\n${body}\n:::\n`,
+			'content/01-t.md',
+			model,
+			new Map()
+		).steps[0].summary;
+
+	it('unwrap nested TeX commands into readable text', () => {
+		expect(summaryOf('update', 'Values are $\\val{\\mathbf{v}} = W_V\\,\\mathbf{e}$. More.')).toBe(
+			'Values are v = W_V e.'
+		);
 	});
 
 	it('write subscripts that Unicode has as subscripts (√dₖ), and the rest as written (W_V)', () => {
-		const source =
-			'---\ntitle: T\ndescription: D\nsentences:\n  - the dog was\n---\n\n' +
-			':::step{#s stage="scale"}\nDivide by $\\sqrt{d_k}$, $q_{12}$ and $W_K$, not $x_{Q1}$. More.\n:::\n';
-		const chapter = parseChapter(source, 'content/01-t.md', model, new Map());
-		expect(chapter.steps[0].summary).toBe('Divide by √dₖ, q₁₂ and W_K, not x_Q1.');
+		expect(
+			summaryOf('scale', 'Divide by $\\sqrt{d_k}$, $q_{12}$ and $W_K$, not $x_{Q1}$. More.')
+		).toBe('Divide by √dₖ, q₁₂ and W_K, not x_Q1.');
 	});
 });
 
