@@ -84,9 +84,25 @@ function classesOf(body: string, open: RegExp): string[] {
 const part = (body: string, name: string) =>
 	classesOf(body, new RegExp(`<g class="sv-${name}[ "][^>]*>`));
 
-/** Cell rectangles of the context-length grid. */
-const cells = (body: string, cls = 'sv-cell(?:-alt|-masked)?') =>
-	body.match(new RegExp(`<rect class="${cls}"`, 'g'))?.length ?? 0;
+/**
+ * Cells (blocks) of the context-length grid: the rectangles drawn in its shade paths, one
+ * subpath each (M x y h w v h h -w z), checked against the count each path declares.
+ */
+const blocks = (body: string, cls = 'sv-cell(?:-alt|-masked)?') =>
+	[
+		...body.matchAll(new RegExp(`<path class="${cls}" data-cells="(\\d+)" d="([^"]*)"`, 'g'))
+	].flatMap(([, declared, d]) => {
+		const rects = [...d.matchAll(/M([\d.]+) ([\d.]+)h([\d.]+)v([\d.]+)h-\3z/g)].map((m) => ({
+			x: +m[1],
+			y: +m[2],
+			w: +m[3],
+			h: +m[4]
+		}));
+		expect(d.match(/M/g)).toHaveLength(rects.length);
+		expect(Number(declared)).toBe(rects.length);
+		return rects;
+	});
+const cells = (body: string, cls?: string) => blocks(body, cls).length;
 
 describe('ScaleViews', () => {
 	it('shows the view for each closing stage', () => {
@@ -149,6 +165,35 @@ describe('ContextLength', () => {
 		// Half the context is a quarter of the grid; double it is four times.
 		expect(body).toContain('64 scores');
 		expect(body).toContain('1,024 scores');
+	});
+
+	it('tiles the grid with its blocks, no gaps and no overlaps', () => {
+		for (const length of [16, 100, 2048]) {
+			const all = blocks(render(ContextLength, { props: { length, causal: true } }).body);
+			const side = Math.sqrt(all.length);
+			expect(Number.isInteger(side)).toBe(true);
+			const xs = [...new Set(all.map((b) => b.x))].sort((a, b) => a - b);
+			const ys = [...new Set(all.map((b) => b.y))].sort((a, b) => a - b);
+			expect([xs.length, ys.length]).toEqual([side, side]);
+			// Every block starts where the one before it ends, and the last ends at the grid's edge.
+			for (const b of all) {
+				const i = xs.indexOf(b.x);
+				expect(b.x + b.w).toBeCloseTo(xs[i + 1] ?? xs[0] + 248, 2);
+				const j = ys.indexOf(b.y);
+				expect(b.y + b.h).toBeCloseTo(ys[j + 1] ?? ys[0] + 248, 2);
+			}
+			const area = all.reduce((a, b) => a + b.w * b.h, 0);
+			expect(area).toBeCloseTo(248 * 248, 0);
+		}
+	});
+
+	it('draws the grid in no more elements at 100 or 2,048 tokens than at 16', () => {
+		const elements = (length: number) =>
+			render(ContextLength, { props: { length, causal: true } }).body.match(/<[a-z]+\b/g)?.length ??
+			0;
+		// (Longer contexts drop the lines between cells, once cells merge into blocks.)
+		expect(elements(100)).toBeLessThanOrEqual(elements(16));
+		expect(elements(2048)).toBeLessThanOrEqual(elements(16));
 	});
 
 	it('greys out the keys after each query when causal', () => {
