@@ -428,6 +428,59 @@ test('the live figure keeps its two canvases, at one size, through every step of
 	expect(sized.filter((s) => s.startsWith('fig-grid-canvas'))).toHaveLength(2);
 });
 
+test('the warm-up sizes a canvas no step has drawn into yet, so its first step does not', async ({
+	page,
+	request
+}) => {
+	// The first drawing into a canvas of a new size allocates its pixels: 4 to 5 ms of the frame
+	// the first grid arrives in, unless the warm-up has done it while the reader was reading.
+	const steps = await allSteps(request);
+	const vectors = steps.find((s) => s.stage === 'query-key')!;
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	const size = (canvas: string) =>
+		page
+			.locator(`.figure-pane .figure-live canvas.${canvas}`)
+			.evaluate((c: HTMLCanvasElement) => `${c.width}×${c.height}`);
+	for (const opened of [steps[0], vectors]) {
+		await openLive(page, `/${opened.chapter}/${opened.id}/`);
+		await page.mouse.move(300, 300);
+		await page.mouse.move(320, 310);
+		const live = page.locator('.figure-pane .figure-live');
+		await expect(live).toHaveAttribute('data-warm', 'done');
+		await expect(live.locator('figure[data-step]')).toHaveAttribute('data-step', opened.id);
+		// Neither canvas is the HTML default any more, and both have the one size.
+		const [plane, grid] = [await size('fig-plane-canvas'), await size('fig-grid-canvas')];
+		expect(grid).not.toBe('300×150');
+		expect(plane).toBe(grid);
+		// The grid, when it comes, draws at that size without resizing the canvas.
+		const next = steps.findIndex((s) => s.stage === 'dot-product');
+		await page.evaluate(() => {
+			const c = document.querySelector('.figure-live canvas.fig-grid-canvas') as HTMLCanvasElement;
+			const w = window as unknown as { __resized: number };
+			w.__resized = 0;
+			for (const side of ['width', 'height'] as const) {
+				const d = Object.getOwnPropertyDescriptor(HTMLCanvasElement.prototype, side)!;
+				Object.defineProperty(c, side, {
+					get: () => d.get!.call(c),
+					set: (v: number) => {
+						if (d.get!.call(c) !== v) w.__resized++;
+						d.set!.call(c, v);
+					}
+				});
+			}
+		});
+		const from = steps.findIndex((s) => s.id === opened.id);
+		for (let i = from; i < next; i++) await page.keyboard.press('j');
+		await expect(live.locator('figure[data-step]')).toHaveAttribute('data-step', steps[next].id);
+		await expect(live.locator('canvas.fig-grid-canvas.fig-canvas-shown')).toHaveCount(1);
+		await expect(live.locator('canvas.fig-grid-canvas')).toHaveAttribute('data-values', /\S/);
+		expect(await page.evaluate(() => (window as unknown as { __resized: number }).__resized)).toBe(
+			0
+		);
+		expect(await size('fig-grid-canvas')).toBe(grid);
+	}
+});
+
 test('a key press’s address is not overwritten by a scroll’s address still waiting to be written', async ({
 	page,
 	request

@@ -4,6 +4,7 @@ import {
 	drawCells,
 	paintFor,
 	placeViewBox,
+	sizeAhead,
 	type CellFrame,
 	type CellPaint
 } from './grid-cells.ts';
@@ -344,6 +345,38 @@ describe('devicePixels', () => {
 		expect(devicePixels({ width: 520, height: 520 }, 1)).toEqual({ width: 520, height: 520 });
 		expect(devicePixels({ width: 318.4, height: 200.2 }, 2)).toEqual({ width: 637, height: 400 });
 		expect(devicePixels({ width: 0.1, height: 0 }, 3)).toEqual({ width: 1, height: 1 });
+	});
+});
+
+describe('sizeAhead', () => {
+	/** A canvas that records what is done to its context. */
+	function canvas(width = 300, height = 150) {
+		const calls: string[] = [];
+		const c = {
+			width,
+			height,
+			getContext: (kind: string) => {
+				calls.push(`getContext ${kind} at ${c.width}×${c.height}`);
+				return { clearRect: (...a: number[]) => calls.push(`clearRect ${a.join(' ')}`) };
+			}
+		};
+		return { c: c as unknown as HTMLCanvasElement, calls };
+	}
+
+	it('sizes a canvas never sized, and touches one pixel so its store is made', () => {
+		const grid = canvas();
+		expect(sizeAhead(grid.c, { width: 1040, height: 1040 })).toBe(true);
+		expect([grid.c.width, grid.c.height]).toEqual([1040, 1040]);
+		expect(grid.calls).toEqual(['getContext 2d at 1040×1040', 'clearRect 0 0 1 1']);
+	});
+
+	it('leaves a canvas that has a size, and takes no size that is the default itself', () => {
+		const sized = canvas(520, 520);
+		expect(sizeAhead(sized.c, { width: 1040, height: 1040 })).toBe(false);
+		expect([sized.c.width, sized.c.height, sized.calls.length]).toEqual([520, 520, 0]);
+		const fresh = canvas();
+		expect(sizeAhead(fresh.c, { width: 300, height: 150 })).toBe(false);
+		expect([fresh.c.width, fresh.c.height, fresh.calls.length]).toEqual([300, 150, 0]);
 	});
 });
 

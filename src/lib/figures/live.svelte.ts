@@ -10,6 +10,7 @@ import { describeFigure } from './describe.ts';
 import { figureProps, type FigureProps } from './props.ts';
 import { sameData } from './tween.svelte.ts';
 import { locate, stepOrder, type EssayData } from '../essay.ts';
+import { devicePixels, neverSized, placeViewBox, sizeAhead } from './grid-cells.ts';
 import { HEIGHT, WIDTH } from './layout.ts';
 import { QUIET_MS } from '../scroll/still.ts';
 import { browserIdle, runWhenIdle, warmUpSteps, type IdleSchedule } from './warm.ts';
@@ -148,6 +149,18 @@ function warmUp(
 		figure = null;
 	};
 	const jobs = [
+		// Both canvases cover the viewBox in the figure's box, so they take one size: the one the
+		// opening step drew at, or the box's. A canvas no step has drawn into yet gets it now.
+		() => {
+			const canvases = [...target.querySelectorAll<HTMLCanvasElement>('canvas.fig-cell-canvas')];
+			const box = target.querySelector('figure')?.getBoundingClientRect();
+			const size =
+				canvases.find((c) => !neverSized(c)) ??
+				(box && box.width > 0 && box.height > 0
+					? devicePixels(placeViewBox(box, { width: WIDTH, height: HEIGHT }))
+					: null);
+			if (size) for (const canvas of canvases) sizeAhead(canvas, size);
+		},
 		...stepOrder(essay).map((id) => () => void propsOf(id, true)),
 		() => {
 			fit();
