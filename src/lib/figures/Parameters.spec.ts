@@ -54,6 +54,24 @@ describe('Parameters', () => {
 		expect(text).toContain(`${(12288 ** 2 / (2 * 12288 * 128)).toString()} × fewer`);
 	});
 
+	it('draws a square per head, twice (a block, and the deck of layers), on a grid', () => {
+		for (const dims of [GPT3, { ...GPT3, headsPerBlock: 8 }]) {
+			const drawn = render(Parameters, { props: { dims } }).body;
+			const glyphs = [
+				...drawn.matchAll(/<path class="sv-fill-muted" data-heads="(\d+)" d="([^"]*)"/g)
+			];
+			expect(glyphs).toHaveLength(2);
+			for (const [, declared, d] of glyphs) {
+				const squares = [...d.matchAll(/M(\d+) (\d+)h4v4h-4z/g)].map((m) => `${m[1]},${m[2]}`);
+				expect(d.match(/M/g)).toHaveLength(squares.length);
+				expect(squares).toHaveLength(dims.headsPerBlock);
+				expect(Number(declared)).toBe(dims.headsPerBlock);
+				// No two heads in one place.
+				expect(new Set(squares).size).toBe(squares.length);
+			}
+		}
+	});
+
 	it('fits in the 400 × 400 figure', () => {
 		const xs = [...body.matchAll(/\bx="(-?[\d.]+)"/g)].map((m) => Number(m[1]));
 		expect(Math.max(...xs)).toBeLessThanOrEqual(400);
