@@ -233,7 +233,10 @@ describe('Figure', () => {
 			stage: 'query-key',
 			highlight: ['fluffy', 'blue']
 		});
-		const column = Number(/<rect class="fig-vec-cell"[^>]* width="([\d.]+)"/.exec(svg)![1]);
+		// The key block's columns (the e and q columns are wider).
+		const column = Number(
+			/<path class="fig-vec-grid" data-columns="7" data-column-width="([\d.]+)"/.exec(svg)![1]
+		);
 		const numbers = [
 			...svg.matchAll(/<text class="fig-num fig-cell-num([^"]*)"[^>]*>([^<]+)<\/text>/g)
 		].filter(([, cls]) => cls.includes('fig-tight'));
