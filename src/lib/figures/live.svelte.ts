@@ -152,7 +152,11 @@ function warmUp(
 		// Both canvases cover the viewBox in the figure's box, so they take one size: the one the
 		// opening step drew at, or the box's. A canvas no step has drawn into yet gets it now.
 		() => {
-			const canvases = [...target.querySelectorAll<HTMLCanvasElement>('canvas.fig-cell-canvas')];
+			const canvases = [
+				...target.querySelectorAll<HTMLCanvasElement>(
+					'canvas.fig-plane-canvas, canvas.fig-grid-canvas'
+				)
+			];
 			const box = target.querySelector('figure')?.getBoundingClientRect();
 			const size =
 				canvases.find((c) => !neverSized(c)) ??
