@@ -303,6 +303,12 @@ describe('drawCells', () => {
 describe('placeViewBox', () => {
 	const view = { width: 400, height: 400 };
 
+	it('places nothing without a box, or in a box not laid out yet', () => {
+		for (const box of [null, undefined, { width: 0, height: 704 }, { width: 520, height: 0 }]) {
+			expect(placeViewBox(box, view)).toBeNull();
+		}
+	});
+
 	it('scales viewBox units to the box when the box has the viewBox’s shape', () => {
 		// 800 px for 400 units: 2 px a unit, no margins.
 		expect(placeViewBox({ width: 800, height: 800 }, view)).toEqual({
@@ -316,7 +322,7 @@ describe('placeViewBox', () => {
 
 	it('centres the drawing in a taller box, as the viewBox’s default (xMidYMid meet) does', () => {
 		// 520 px wide: 1.3 px a unit; the drawing is 520 px tall in a 704 px box, 92 px below the top.
-		const place = placeViewBox({ width: 520, height: 704 }, view);
+		const place = placeViewBox({ width: 520, height: 704 }, view)!;
 		expect(place.unit).toBeCloseTo(1.3, 10);
 		expect(place.left).toBe(0);
 		expect(place.top).toBeCloseTo(92, 10);
@@ -326,7 +332,7 @@ describe('placeViewBox', () => {
 
 	it('centres the drawing in a wider box, fitting its height', () => {
 		// 300 px tall: 0.75 px a unit; the drawing is 300 px wide in a 500 px box, 100 px from the left.
-		const place = placeViewBox({ width: 500, height: 300 }, view);
+		const place = placeViewBox({ width: 500, height: 300 }, view)!;
 		expect(place.unit).toBe(0.75);
 		expect(place.left).toBeCloseTo(100, 10);
 		expect(place.top).toBe(0);
@@ -335,7 +341,7 @@ describe('placeViewBox', () => {
 
 	it('fits a viewBox of another shape by its tighter side', () => {
 		// 400 × 200 units in 500 × 300 px: the width binds (1.25 px a unit), 25 px above and below.
-		const place = placeViewBox({ width: 500, height: 300 }, { width: 400, height: 200 });
+		const place = placeViewBox({ width: 500, height: 300 }, { width: 400, height: 200 })!;
 		expect(place).toEqual({ left: 0, top: 25, width: 500, height: 250, unit: 1.25 });
 	});
 });

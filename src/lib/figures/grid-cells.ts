@@ -331,14 +331,16 @@ export interface CanvasBox {
 
 /**
  * Where a canvas covering the viewBox goes, in CSS pixels from its box's top-left corner, and how
- * many CSS pixels one SVG unit takes. The SVG is drawn as its viewBox's default scales it: fitted
- * whole into the box and centred (`xMidYMid meet`), so a box of another shape than the viewBox
- * (the essay's figure pane) leaves margins on two sides.
+ * many CSS pixels one SVG unit takes; null while there is no box, or an empty one (not laid out
+ * yet). The SVG is drawn as its viewBox's default scales it: fitted whole into the box and centred
+ * (`xMidYMid meet`), so a box of another shape than the viewBox (the essay's figure pane) leaves
+ * margins on two sides.
  */
 export function placeViewBox(
-	box: CanvasBox,
+	box: CanvasBox | null | undefined,
 	view: CanvasBox
-): { left: number; top: number; width: number; height: number; unit: number } {
+): { left: number; top: number; width: number; height: number; unit: number } | null {
+	if (!box || !(box.width > 0) || !(box.height > 0)) return null;
 	const unit = Math.min(box.width / view.width, box.height / view.height);
 	return {
 		left: (box.width - view.width * unit) / 2,

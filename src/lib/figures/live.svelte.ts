@@ -157,12 +157,11 @@ function warmUp(
 					'canvas.fig-plane-canvas, canvas.fig-grid-canvas'
 				)
 			];
-			const box = target.querySelector('figure')?.getBoundingClientRect();
-			const size =
-				canvases.find((c) => !neverSized(c)) ??
-				(box && box.width > 0 && box.height > 0
-					? devicePixels(placeViewBox(box, { width: WIDTH, height: HEIGHT }))
-					: null);
+			const place = placeViewBox(target.querySelector('figure')?.getBoundingClientRect(), {
+				width: WIDTH,
+				height: HEIGHT
+			});
+			const size = canvases.find((c) => !neverSized(c)) ?? (place && devicePixels(place));
 			if (size) for (const canvas of canvases) sizeAhead(canvas, size);
 		},
 		...stepOrder(essay).map((id) => () => void propsOf(id, true)),
