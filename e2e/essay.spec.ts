@@ -2,8 +2,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
 	allSteps,
+	canvasSizes,
 	expectAddressOfShownStep,
 	openLive,
+	recordCanvasSizes,
 	recordFigureSteps,
 	recordedSteps,
 	wheelThrough
@@ -383,23 +385,7 @@ test('the live figure keeps its two canvases, at one size, through every step of
 	// and draw than a canvas drawn again: on this figure, a dropped frame at each change of view.
 	test.setTimeout(120_000);
 	const steps = await allSteps(request);
-	await page.addInitScript(() => {
-		const w = window as unknown as { __sized: string[] };
-		w.__sized = [];
-		for (const side of ['width', 'height'] as const) {
-			const d = Object.getOwnPropertyDescriptor(HTMLCanvasElement.prototype, side)!;
-			Object.defineProperty(HTMLCanvasElement.prototype, side, {
-				get() {
-					return d.get!.call(this);
-				},
-				set(value: number) {
-					if (this.closest('.figure-live') && d.get!.call(this) !== value)
-						w.__sized.push(`${this.className.split(' ')[1]} ${side} ${value}`);
-					d.set!.call(this, value);
-				}
-			});
-		}
-	});
+	await recordCanvasSizes(page);
 	await page.emulateMedia({ reducedMotion: 'reduce' });
 	await openLive(page, `/${steps[0].chapter}/${steps[0].id}/`);
 	const live = page.locator('.figure-pane .figure-live');
@@ -423,7 +409,7 @@ test('the live figure keeps its two canvases, at one size, through every step of
 	expect([...views]).toEqual(expect.arrayContaining(['embedding', 'mask', 'update', 'scale']));
 	// The same two canvases, each given its size once (its first draw) and never again.
 	expect(await mark()).toEqual([1, 2]);
-	const sized = await page.evaluate(() => (window as unknown as { __sized: string[] }).__sized);
+	const sized = await canvasSizes(page);
 	expect(sized.filter((s) => s.startsWith('fig-plane-canvas'))).toHaveLength(2);
 	expect(sized.filter((s) => s.startsWith('fig-grid-canvas'))).toHaveLength(2);
 });
@@ -437,6 +423,7 @@ test('the warm-up sizes a canvas no step has drawn into yet, so its first step d
 	const steps = await allSteps(request);
 	const vectors = steps.find((s) => s.stage === 'query-key')!;
 	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await recordCanvasSizes(page);
 	const size = (canvas: string) =>
 		page
 			.locator(`.figure-pane .figure-live canvas.${canvas}`)
@@ -454,29 +441,17 @@ test('the warm-up sizes a canvas no step has drawn into yet, so its first step d
 		expect(plane).toBe(grid);
 		// The grid, when it comes, draws at that size without resizing the canvas.
 		const next = steps.findIndex((s) => s.stage === 'dot-product');
-		await page.evaluate(() => {
-			const c = document.querySelector('.figure-live canvas.fig-grid-canvas') as HTMLCanvasElement;
-			const w = window as unknown as { __resized: number };
-			w.__resized = 0;
-			for (const side of ['width', 'height'] as const) {
-				const d = Object.getOwnPropertyDescriptor(HTMLCanvasElement.prototype, side)!;
-				Object.defineProperty(c, side, {
-					get: () => d.get!.call(c),
-					set: (v: number) => {
-						if (d.get!.call(c) !== v) w.__resized++;
-						d.set!.call(c, v);
-					}
-				});
-			}
-		});
+		const gridSizes = async () =>
+			(await canvasSizes(page)).filter((x) => x.startsWith('fig-grid-canvas'));
+		const before = await gridSizes();
+		// Its width and height, set once, by the warm-up.
+		expect(before).toHaveLength(2);
 		const from = steps.findIndex((s) => s.id === opened.id);
 		for (let i = from; i < next; i++) await page.keyboard.press('j');
 		await expect(live.locator('figure[data-step]')).toHaveAttribute('data-step', steps[next].id);
 		await expect(live.locator('canvas.fig-grid-canvas.fig-canvas-shown')).toHaveCount(1);
 		await expect(live.locator('canvas.fig-grid-canvas')).toHaveAttribute('data-values', /\S/);
-		expect(await page.evaluate(() => (window as unknown as { __resized: number }).__resized)).toBe(
-			0
-		);
+		expect(await gridSizes()).toEqual(before);
 		expect(await size('fig-grid-canvas')).toBe(grid);
 	}
 });

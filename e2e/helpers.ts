@@ -88,3 +88,33 @@ export async function wheelThrough(page: Page, dy: number) {
 		}
 	}
 }
+
+/**
+ * From the next page load on, record every size given to the live figure's canvases, in order:
+ * "fig-grid-canvas width 520" (a size set to the value it already has is not a change). Read the
+ * record with `canvasSizes`.
+ */
+export async function recordCanvasSizes(page: Page) {
+	await page.addInitScript(() => {
+		const w = window as unknown as { __sized: string[] };
+		w.__sized = [];
+		for (const side of ['width', 'height'] as const) {
+			const d = Object.getOwnPropertyDescriptor(HTMLCanvasElement.prototype, side)!;
+			Object.defineProperty(HTMLCanvasElement.prototype, side, {
+				get() {
+					return d.get!.call(this);
+				},
+				set(value: number) {
+					if (this.closest('.figure-live') && d.get!.call(this) !== value)
+						w.__sized.push(`${this.className.split(' ')[1]} ${side} ${value}`);
+					d.set!.call(this, value);
+				}
+			});
+		}
+	});
+}
+
+/** The sizes recorded since the page loaded (see recordCanvasSizes). */
+export async function canvasSizes(page: Page): Promise<string[]> {
+	return page.evaluate(() => (window as unknown as { __sized: string[] }).__sized);
+}
