@@ -282,7 +282,7 @@ describe('Figure', () => {
 		expect(count(svg, /data-arrow="u-/g)).toBe(3);
 		for (const phrase of mole.sentences) expect(svg).toContain(`>${phrase}</text>`);
 		expect(text).toContain('e + Δe lands nearest to “the animal”');
-		expect(text).toContain('e + Δe lands nearest to “a unit of amount in chemistry”');
+		expect(text).toContain('e + Δe lands nearest to “the chemist’s unit”');
 		expect(text).toContain('e + Δe lands nearest to “a spot on the skin”');
 	});
 

@@ -10,7 +10,7 @@ export interface DescribeOptions {
 	features?: string[];
 	/** The chapter's plane, to name its axes. */
 	plane?: Plane;
-	/** Meaning name → words for people ("a unit of amount in chemistry"). */
+	/** Meaning name → words for people ("the chemist’s unit"). */
 	meaningLabels?: Record<string, string>;
 }
 

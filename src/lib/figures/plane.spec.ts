@@ -1,6 +1,6 @@
 // The plane's frame: one scale for both axes, every point inside its region.
 import { describe, expect, test } from 'vitest';
-import { arrowHead, fitFrame, rayToEdge, toScreen } from './plane.ts';
+import { arrowHead, fitFrame, namedByAxis, rayToEdge, toScreen } from './plane.ts';
 
 const region = { x: 0, y: 26, width: 400, height: 230 };
 const pad = { left: 30, right: 30, top: 30, bottom: 30 };
@@ -42,4 +42,24 @@ test('rayToEdge stops at the region edge, less the inset', () => {
 test('arrowHead is empty for an arrow shorter than its head', () => {
 	expect(arrowHead(0, 0, 2, 0)).toBe('');
 	expect(arrowHead(0, 0, 50, 0)).toMatch(/^M50\.00 0\.00L/);
+});
+
+describe('namedByAxis', () => {
+	const axes = { x: { label: 'animal' }, y: { label: 'large, tall' } };
+
+	test('a ray along an axis whose label says the same needs no label of its own', () => {
+		expect(namedByAxis([2, 0], 'the animal', axes)).toBe(true);
+		expect(namedByAxis([0, 0.5], 'Large, tall', axes)).toBe(true);
+		expect(namedByAxis([0, 1], 'large, tall', { ...axes, y: { label: '↑ large, tall' } })).toBe(
+			true
+		);
+	});
+
+	test('a ray off the axis, on its negative half, or named otherwise keeps its label', () => {
+		expect(namedByAxis([2, 0.2], 'the animal', axes)).toBe(false);
+		expect(namedByAxis([-2, 0], 'the animal', axes)).toBe(false);
+		expect(namedByAxis([2, 0], 'food', axes)).toBe(false);
+		expect(namedByAxis([0, 1], 'the animal', axes)).toBe(false);
+		expect(namedByAxis([0, 0], 'the animal', axes)).toBe(false);
+	});
 });

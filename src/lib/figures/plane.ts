@@ -143,3 +143,30 @@ export function shaftEnd(
 	const back = size * 0.6;
 	return [x2 - ((x2 - x1) / len) * back, y2 - ((y2 - y1) / len) * back];
 }
+
+/** A label's words without arrows, spacing or a leading article: "↑ the animal" → "animal". */
+const bareWords = (label: string) =>
+	label
+		.replace(/[←↑→↓]/g, ' ')
+		.trim()
+		.toLowerCase()
+		.replace(/^(the|an?)\s+/, '')
+		.replace(/\s+/g, ' ');
+
+/**
+ * Whether a meaning's ray runs along the positive half of an axis whose label already says what
+ * the meaning's does ("animal →" for "the animal"): the axis names it, and a second label beside
+ * it would only crowd the plane.
+ */
+export function namedByAxis(
+	dir: readonly [number, number] | number[],
+	label: string,
+	axes: { x: { label: string }; y: { label: string } }
+): boolean {
+	const [x, y] = dir;
+	const len = Math.hypot(x, y);
+	if (len === 0) return false;
+	const along = (axis: number, across: number, name: string) =>
+		axis > 0 && Math.abs(across) < len * 1e-3 && bareWords(name) === bareWords(label);
+	return along(x, y, axes.x.label) || along(y, x, axes.y.label);
+}

@@ -1,0 +1,159 @@
+// Every plane the essay draws, read as a reader would: no label sits on another or on a tick's
+// number, no arrow runs through a tick's number, no meaning's label straddles an axis, and none is
+// cut off by the figure's edge. Rendered on the server from the real content, so a new step or a
+// longer phrase in content/ is checked too.
+// (A phrase's label may cross an axis: "one mole of carbon dioxide" is wider than the half of the
+// plane its arrow ends in, and its halo keeps it legible.)
+import { describe, expect, it, vi } from 'vitest';
+import { figureHtml } from '$lib/server/figure-svg';
+import { loadContent } from '$lib/server/content';
+import { BOLD_WIDTH, entersBox, textWidth, type Box } from './layout.ts';
+
+vi.mock('$lib/theme.css?raw', () => ({ default: '' }));
+vi.mock('$lib/figures/figure.css?raw', () => ({ default: '' }));
+vi.mock('$lib/figures/scale-views.css?raw', () => ({ default: '' }));
+
+const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+const decode = (s: string) =>
+	s
+		.replace(/<[^>]*>/g, '')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'")
+		.replace(/&amp;/g, '&');
+
+interface Label {
+	id: string;
+	text: string;
+	box: Box;
+}
+
+/** The plane's labels with the boxes their text covers (as EmbeddingPlane measures them). */
+function planeLabels(svg: string): Label[] {
+	const out: Label[] = [];
+	for (const m of svg.matchAll(/<text([^>]*data-label="[^"]*"[^>]*)>([^]*?)<\/text>/g)) {
+		const tag = m[1];
+		const cls = attr(tag, 'class') ?? '';
+		const text = decode(m[2]);
+		const size = cls.includes('fig-small') ? 11.5 : 12.5;
+		const width = textWidth(text, size) * (cls.includes('fig-strong') ? BOLD_WIDTH : 1);
+		const x = Number(attr(tag, 'x'));
+		const y = Number(attr(tag, 'y'));
+		const anchor = attr(tag, 'text-anchor');
+		const left = anchor === 'end' ? x - width : anchor === 'middle' ? x - width / 2 : x;
+		out.push({
+			id: attr(tag, 'data-label') ?? '',
+			text,
+			box: { left, right: left + width, top: y - 14 * 0.8, bottom: y + 14 * 0.2 }
+		});
+	}
+	return out;
+}
+
+/** The two axes (the first two lines the plane draws) and the tick numbers' boxes. */
+function axes(svg: string) {
+	const lines = [...svg.matchAll(/<line class="fig-axis-line"([^>]*)>/g)].map((m) => ({
+		x1: Number(attr(m[1], 'x1')),
+		y1: Number(attr(m[1], 'y1')),
+		x2: Number(attr(m[1], 'x2')),
+		y2: Number(attr(m[1], 'y2'))
+	}));
+	const [horizontal, vertical] = lines;
+	const ticks: Box[] = [];
+	for (const m of svg.matchAll(
+		/<text class="fig-num fig-small fig-muted"([^>]*)>([^<]*)<\/text>/g
+	)) {
+		const x = Number(attr(m[1], 'x'));
+		const y = Number(attr(m[1], 'y'));
+		const w = textWidth(decode(m[2]), 11.5);
+		const anchor = attr(m[1], 'text-anchor');
+		// x ticks are centred under (or over) the axis; y ticks beside it, centred on their value
+		// (dy 0.35em), ending left of it or starting right of it.
+		ticks.push(
+			anchor === 'end'
+				? { left: x - w, right: x, top: y - 4.5, bottom: y + 4.5 }
+				: anchor === 'start'
+					? { left: x, right: x + w, top: y - 4.5, bottom: y + 4.5 }
+					: { left: x - w / 2, right: x + w / 2, top: y - 9, bottom: y }
+		);
+	}
+	return { horizontal, vertical, ticks };
+}
+
+const overlaps = (a: Box, b: Box) =>
+	a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+const { manifest, model } = loadContent();
+const planeSteps = manifest.chapters.flatMap((chapter) =>
+	chapter.steps
+		.map((step) => ({ chapter, step, svg: figureHtml(model, chapter, step) }))
+		.filter(({ svg }) => svg.includes('data-view="plane"'))
+		.map(({ chapter, step, svg }) => ({ name: `${chapter.slug}/${step.id}`, svg }))
+);
+
+describe('labels in the essay’s planes', () => {
+	it('finds the planes, in every chapter, with their meanings’ labels', () => {
+		const chapters = new Set(planeSteps.map((s) => s.name.split('/')[0]));
+		expect(chapters).toEqual(new Set(manifest.chapters.map((c) => c.slug)));
+		expect(planeSteps.some((s) => /data-label="m-/.test(s.svg))).toBe(true);
+		expect(planeSteps.every((s) => planeLabels(s.svg).length > 0)).toBe(true);
+	});
+
+	it.each(planeSteps)('$name: no two labels overlap', ({ svg }) => {
+		const labels = planeLabels(svg);
+		const clashes = labels.flatMap((a, i) =>
+			labels.slice(i + 1).flatMap((b) => (overlaps(a.box, b.box) ? [`${a.text} × ${b.text}`] : []))
+		);
+		expect(clashes).toEqual([]);
+	});
+
+	it.each(planeSteps)('$name: no label covers a tick’s number', ({ svg }) => {
+		const { ticks } = axes(svg);
+		expect(ticks.length).toBeGreaterThan(0);
+		const clashes = planeLabels(svg).flatMap(({ text, box }) =>
+			ticks.filter((t) => overlaps(box, t)).map(() => `${text} × a tick`)
+		);
+		expect(clashes).toEqual([]);
+	});
+
+	it.each(planeSteps)('$name: no arrow runs through a tick’s number', ({ svg }) => {
+		const arrows = [...svg.matchAll(/<line class="fig-arrow[^"]*"([^>]*)>/g)].map((m) =>
+			['x1', 'y1', 'x2', 'y2'].map((k) => Number(attr(m[1], k)))
+		);
+		expect(arrows.length).toBeGreaterThan(0);
+		const clashes = axes(svg).ticks.filter((t) =>
+			arrows.some(([x1, y1, x2, y2]) => entersBox(x1, y1, x2, y2, t) !== null)
+		);
+		expect(clashes).toEqual([]);
+	});
+
+	it.each(planeSteps)('$name: each axis keeps a number to read its scale by', ({ svg }) => {
+		const anchors = [...svg.matchAll(/<text class="fig-num fig-small fig-muted"([^>]*)>/g)].map(
+			(m) => attr(m[1], 'text-anchor')
+		);
+		expect(anchors.filter((a) => a === 'middle').length).toBeGreaterThan(0);
+		expect(anchors.filter((a) => a === 'start' || a === 'end').length).toBeGreaterThan(0);
+	});
+
+	it.each(planeSteps)('$name: no meaning’s label straddles an axis', ({ svg }) => {
+		const { horizontal, vertical } = axes(svg);
+		const clashes: string[] = [];
+		for (const { id, text, box } of planeLabels(svg)) {
+			if (!id.startsWith('m-')) continue;
+			if (box.left < vertical.x1 && vertical.x1 < box.right) clashes.push(`${text} × vertical`);
+			if (box.top < horizontal.y1 && horizontal.y1 < box.bottom)
+				clashes.push(`${text} × horizontal`);
+		}
+		expect(clashes).toEqual([]);
+	});
+
+	it.each(planeSteps)('$name: every label is inside the figure', ({ svg }) => {
+		const width = Number(/viewBox="0 0 ([\d.]+)/.exec(svg)?.[1]);
+		expect(width).toBeGreaterThan(0);
+		for (const { text, box } of planeLabels(svg)) {
+			expect(box.left, text).toBeGreaterThanOrEqual(0);
+			expect(box.right, text).toBeLessThanOrEqual(width);
+		}
+	});
+});
