@@ -130,6 +130,46 @@ test('a steady scroll writes no address until the reader stops, then the step it
 	for (const write of writes) expect(write.quiet, write.url).toBeGreaterThanOrEqual(250);
 });
 
+test('after a jump that carries steps past the reading line, the figure shows the step read there', async ({
+	page,
+	request
+}) => {
+	// A phone: the figure pinned at the top, the prose below it, room between steps. A jump (a
+	// chapter link, the scrollbar, End) can move a step from below the line to above it between two
+	// frames, so it never crosses the line; the figure must not stay on the step before the jump.
+	const steps = await allSteps(request);
+	const ids = steps.map((s) => s.id);
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	const open = async () => {
+		await page.goto('/');
+		await expect(page.locator('html')).toHaveAttribute('data-essay', 'live');
+		await page.mouse.move(100, 100);
+	};
+	await open();
+	// The room under each step (after the first) before the next one, in page coordinates.
+	const gaps = await page.evaluate((ids) => {
+		const top = (id: string) => document.getElementById(id)!.getBoundingClientRect().top + scrollY;
+		const bottom = (id: string) =>
+			document.getElementById(id)!.getBoundingClientRect().bottom + scrollY;
+		return ids.slice(1, -1).map((id, i) => ({ id, from: bottom(id), to: top(ids[i + 2]) }));
+	}, ids);
+	const roomy = gaps.filter((g) => g.to - g.from > 60);
+	expect(roomy.length, 'steps with room under them').toBeGreaterThan(1);
+	// The first such step, and the one with the most room (a chapter's last, before its try-it).
+	const widest = roomy.reduce((a, b) => (b.to - b.from > a.to - a.from ? b : a));
+	for (const gap of new Set([roomy[0], widest])) {
+		await open();
+		// Jump from the top so the line falls in that room: no step spans the line, none crossed it.
+		await page.evaluate(
+			(y) => window.scrollTo({ top: y - 0.78 * innerHeight, behavior: 'instant' }),
+			(gap.from + gap.to) / 2
+		);
+		await expect(page.locator('.figure-pane [data-step]')).toHaveAttribute('data-step', gap.id);
+		await expectAddressOfShownStep(page, steps);
+	}
+});
+
 test('no console errors while reading', async ({ page }) => {
 	const errors: string[] = [];
 	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));

@@ -297,6 +297,42 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 		return box.top - slack <= line && box.bottom + slack >= line;
 	}
 
+	/**
+	 * The step being read at the scroller's offset line: the last one whose top has passed it, as a
+	 * steady scroll down leaves it; null above the first step.
+	 */
+	function stepAtLine(): string | null {
+		const line = lineAt * window.innerHeight;
+		let found: string | null = null;
+		for (const id of order) {
+			const el = document.getElementById(id);
+			if (!el) continue;
+			if (el.getBoundingClientRect().top > line) break;
+			found = id;
+		}
+		return found;
+	}
+
+	/**
+	 * When a scroll pauses, make sure the figure shows the step at the line. The scroller reports a
+	 * step as it crosses the line, and a jump (a chapter link, the scrollbar dragged, Home or End,
+	 * find in page) can carry steps past it between two frames without one crossing it: the figure
+	 * would stay on the step before the jump. The step kept is the one a steady scroll to the same
+	 * place would show; nothing changes while the active step is still at the line.
+	 */
+	let catchUpPending: (() => void) | null = null;
+	function catchUp() {
+		catchUpPending = null;
+		if (stopped || heading || atLine(activeId)) return;
+		const id = stepAtLine();
+		if ((id ?? firstStep) === activeId) return;
+		setActive(id ?? firstStep);
+		setAddress(id);
+	}
+	const onAnyScroll = () => {
+		catchUpPending ??= whenStill(catchUp);
+	};
+
 	/** Where the window must scroll to for `el` to sit at the pinned line (as far as it can go). */
 	function stepTarget(el: HTMLElement): number {
 		const top = el.getBoundingClientRect().top + window.scrollY;
@@ -520,6 +556,7 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 				if (direction === 'up' && id === firstStep) setAddress(null);
 			}
 		});
+		window.addEventListener('scroll', onAnyScroll, { passive: true });
 		// The page's scripts are running and wired: actions that need them (the embed button) can be
 		// used.
 		document.documentElement.dataset.essay = 'live';
@@ -545,6 +582,8 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 		clearTimeout(announceTimer);
 		cancelAnimationFrame(markFrame);
 		stopScroller();
+		window.removeEventListener('scroll', onAnyScroll);
+		catchUpPending?.();
 		chaptersEl?.removeEventListener('click', onClick);
 		tryits.forEach((detach) => detach());
 		for (const app of controls.values()) if (app !== 'loading') void unmountApp(app);
