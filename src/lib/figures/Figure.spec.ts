@@ -286,6 +286,37 @@ describe('Figure', () => {
 		expect(text).toContain('e + Δe lands nearest to “a spot on the skin”');
 	});
 
+	test('update for every token: each line names the key whose weighted value adds most', () => {
+		const { svg, data } = figure('every-update', fluffy, {
+			stage: 'update',
+			query: null,
+			causal: true,
+			heads: ['adjective']
+		});
+		const s = data.sentences[0];
+		const lines = [
+			...svg.matchAll(
+				/<g class="fig-mover" data-query="([^"]*)">[^]*?from\u00a0<\/tspan><tspan class="fig-k">([^<]*)</g
+			)
+		];
+		expect(lines.length).toBeGreaterThan(2);
+		const size = (i: number, j: number) => s.weights[i][j] * Math.hypot(...s.values[j]);
+		for (const [, query, from] of lines) {
+			const i = s.tokens.indexOf(query);
+			const j = s.tokens.indexOf(from);
+			expect(size(i, j), `${query} from ${from}`).toBeGreaterThan(0);
+			for (let k = 0; k < s.tokens.length; k++)
+				expect(size(i, j)).toBeGreaterThanOrEqual(size(i, k));
+		}
+		// "a" has no value of its own: some line gives it the largest weight, and none names it.
+		expect(
+			lines.some(
+				([, q]) => s.weights[s.tokens.indexOf(q)][0] === Math.max(...s.weights[s.tokens.indexOf(q)])
+			)
+		).toBe(true);
+		expect(lines.map(([, , from]) => from)).not.toContain('a');
+	});
+
 	test('update for one token: the weighted values are laid head to tail and listed', () => {
 		const { svg, data } = figure('value-update', hotDog, {
 			...hotDogSoftmax,

@@ -50,6 +50,25 @@ export function rankedKeys(
 		.sort((a, b) => b.weight - a.weight || a.index - b.index);
 }
 
+/**
+ * Keys of one row by what they add to Δe: the length of each weighted value w·v, largest first
+ * (ties by weight, then order). A key with a large weight but a value of nothing ("a", at the
+ * origin) adds nothing, so it does not come first.
+ */
+export function strongestValues(
+	sentence: SentenceData,
+	row: number
+): { token: string; index: number; weight: number; size: number }[] {
+	return (sentence.weights[row] ?? [])
+		.map((weight, index) => ({
+			token: sentence.tokens[index],
+			index,
+			weight,
+			size: weight * Math.hypot(...(sentence.values[index] ?? []))
+		}))
+		.sort((a, b) => b.size - a.size || b.weight - a.weight || a.index - b.index);
+}
+
 /** The nearest named meaning to a vector, by cosine similarity, or undefined without meanings. */
 export function nearestMeaning(
 	vector: number[],
@@ -222,7 +241,9 @@ function describePlane(input: DescribeInput, sentences: SentenceData[]): string[
 			}
 			const delta = sentence.deltas[i];
 			const after = nearestMeaning(sentence.updated[i], meanings);
-			const ranked = rankedKeys(sentence, i).slice(0, 2);
+			const ranked = strongestValues(sentence, i)
+				.filter((k) => k.size > 0)
+				.slice(0, 2);
 			const from = ranked.map((k) => `${quote(k.token)} (${formatPercent(k.weight)})`);
 			const adds = input.features ? `: ${formatFeatures(delta, input.features, { count: 3 })}` : '';
 			const heads = sentence.heads.length;
