@@ -330,6 +330,13 @@ describe('Figure', () => {
 		expect(count(svg, /data-arrow="w-/g)).toBe(used);
 		expect(svg).toContain('data-key="hot"');
 		expect(svg).toMatch(/lands nearest/);
+		// Every feature the Δe line names comes from a line above: Δe is their sum.
+		const lines = [...svg.matchAll(/× v → ([^<]*)</g)].map((m) => m[1]);
+		expect(lines.length).toBe(Math.min(3, used));
+		const total = /Δe<\/text><text class="fig-small fig-num"[^>]*>([^<]*)</.exec(svg)?.[1] ?? '';
+		const named = [...total.matchAll(/[+−]\d\.\d\d (\w+)/g)].map((m) => m[1]);
+		expect(named.length).toBe(3);
+		for (const feature of named) expect(lines.join(' '), feature).toContain(` ${feature}`);
 	});
 
 	test('update: each weight’s percentage, 100% included, starts clear of its bar', () => {
