@@ -5,6 +5,8 @@ import type { FigureState } from '$lib/manifest.ts';
 import type { SentenceData, StepData } from '$lib/model/step-data.ts';
 import MultiHead from './MultiHead.svelte';
 import { activeDimensions, focusToken, headRows, sumVectors } from './multi-head.ts';
+import { SCALE_INSET, SCALE_WIDTH } from './scale-views.ts';
+import { withoutBands } from './test-helpers.ts';
 
 const features = ['animal', 'food', 'heat', 'noun'];
 
@@ -135,8 +137,8 @@ describe('MultiHead', () => {
 	});
 
 	it('stays inside the 400-unit-wide figure', () => {
-		const xs = [...body.matchAll(/\bx="(-?[\d.]+)"/g)].map((m) => Number(m[1]));
-		expect(Math.max(...xs)).toBeLessThanOrEqual(400);
+		const xs = [...withoutBands(body).matchAll(/\bx="(-?[\d.]+)"/g)].map((m) => Number(m[1]));
+		expect(Math.max(...xs)).toBeLessThanOrEqual(SCALE_WIDTH);
 		const ys = [...body.matchAll(/\by="(-?[\d.]+)"/g)].map((m) => Number(m[1]));
 		expect(Math.min(...ys)).toBeGreaterThanOrEqual(0);
 	});
@@ -160,7 +162,7 @@ const factoredTag = (body: string) => /<g class="sv-factored[^"]*"[^>]*>/.exec(b
 const bands = (body: string) =>
 	[
 		...body.matchAll(
-			/class="sv-emph-band" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/g
+			/class="sv-emph-band" x="(-?[\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/g
 		)
 	].map((m) => ({ x: +m[1], y: +m[2], width: +m[3], height: +m[4] }));
 
@@ -220,8 +222,8 @@ describe('MultiHead focus', () => {
 
 	it('keeps every focus inside the 400 × 400 figure, bands included', () => {
 		for (const body of [proposals, factored]) {
-			const xs = [...body.matchAll(/\bx="(-?[\d.]+)"/g)].map((m) => Number(m[1]));
-			expect(Math.max(...xs)).toBeLessThanOrEqual(400);
+			const xs = [...withoutBands(body).matchAll(/\bx="(-?[\d.]+)"/g)].map((m) => Number(m[1]));
+			expect(Math.max(...xs)).toBeLessThanOrEqual(SCALE_WIDTH);
 			const ys = [...body.matchAll(/\by="(-?[\d.]+)"/g)].map((m) => Number(m[1]));
 			expect(Math.min(...ys)).toBeGreaterThanOrEqual(0);
 			const found = bands(body);
@@ -232,8 +234,8 @@ describe('MultiHead focus', () => {
 				expect(found[i - 1].y + found[i - 1].height).toBeLessThanOrEqual(found[i].y);
 			}
 			for (const b of found) {
-				expect(b.x).toBeGreaterThanOrEqual(0);
-				expect(b.x + b.width).toBeLessThanOrEqual(400);
+				expect(b.x).toBeGreaterThanOrEqual(-SCALE_INSET);
+				expect(b.x + b.width).toBeLessThanOrEqual(SCALE_WIDTH + SCALE_INSET);
 				expect(b.y + b.height).toBeLessThanOrEqual(400);
 			}
 		}

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { render } from 'svelte/server';
 import { GPT3, GPT3_TOTAL_PARAMETERS, countAttentionParameters } from '$lib/engine/index.ts';
 import Parameters from './Parameters.svelte';
-import { formatCount } from './scale-views.ts';
+import { formatCount, SCALE_INSET, SCALE_WIDTH } from './scale-views.ts';
+import { withoutBands } from './test-helpers.ts';
 
 const { body } = render(Parameters, { props: {} });
 /** The visible text, tags removed. */
@@ -73,8 +74,8 @@ describe('Parameters', () => {
 	});
 
 	it('fits in the 400 × 400 figure', () => {
-		const xs = [...body.matchAll(/\bx="(-?[\d.]+)"/g)].map((m) => Number(m[1]));
-		expect(Math.max(...xs)).toBeLessThanOrEqual(400);
+		const xs = [...withoutBands(body).matchAll(/\bx="(-?[\d.]+)"/g)].map((m) => Number(m[1]));
+		expect(Math.max(...xs)).toBeLessThanOrEqual(SCALE_WIDTH);
 		expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
 	});
 
@@ -105,7 +106,7 @@ const tone = (body: string, id: string) => {
 const bands = (body: string) =>
 	[
 		...body.matchAll(
-			/class="sv-emph-band" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/g
+			/class="sv-emph-band" x="(-?[\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/g
 		)
 	].map((m) => ({ x: +m[1], y: +m[2], width: +m[3], height: +m[4] }));
 
@@ -163,12 +164,12 @@ describe('Parameters focus', () => {
 	it('keeps every focus inside the 400 × 400 figure, bands apart', () => {
 		for (const focus of ['head', 'model', 'value']) {
 			const out = view(focus);
-			const xs = [...out.matchAll(/\bx="(-?[\d.]+)"/g)].map((m) => Number(m[1]));
-			expect(Math.max(...xs)).toBeLessThanOrEqual(400);
+			const xs = [...withoutBands(out).matchAll(/\bx="(-?[\d.]+)"/g)].map((m) => Number(m[1]));
+			expect(Math.max(...xs)).toBeLessThanOrEqual(SCALE_WIDTH);
 			expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
 			const found = bands(out).sort((a, b) => a.y - b.y);
 			for (const [i, b] of found.entries()) {
-				expect(b.x + b.width).toBeLessThanOrEqual(400);
+				expect(b.x + b.width).toBeLessThanOrEqual(SCALE_WIDTH + SCALE_INSET);
 				expect(b.y).toBeGreaterThanOrEqual(0);
 				expect(b.y + b.height).toBeLessThanOrEqual(400);
 				if (i > 0) expect(found[i - 1].y + found[i - 1].height).toBeLessThanOrEqual(b.y);

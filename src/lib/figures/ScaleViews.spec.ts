@@ -6,6 +6,9 @@ import type { StepData } from '$lib/model/step-data.ts';
 import ScaleViews from './ScaleViews.svelte';
 import ContextLength from './ContextLength.svelte';
 import ContextLengthControl from './ContextLengthControl.svelte';
+import { GRID_SIDE } from './context-length.ts';
+import { SCALE_INSET, SCALE_WIDTH } from './scale-views.ts';
+import { withoutBands } from './test-helpers.ts';
 
 function state(stage: Stage, causal = false, focus: string | null = null): FigureState {
 	return {
@@ -111,6 +114,19 @@ describe('ScaleViews', () => {
 		expect(html('context-length')).toContain('sv-context');
 	});
 
+	it('sets every view in from the figure’s sides, as the other chapters’ figures are', () => {
+		// The plane's and the grid's titles start 6 units in; a view SCALE_WIDTH wide, shifted
+		// SCALE_INSET in, keeps at least that margin on both sides (each view's own test checks it
+		// stays within SCALE_WIDTH).
+		expect(SCALE_INSET).toBeGreaterThanOrEqual(6);
+		expect(SCALE_WIDTH + 2 * SCALE_INSET).toBe(400);
+		for (const stage of ['heads', 'parameters', 'context-length'] as const) {
+			expect(html(stage)).toMatch(
+				new RegExp(`<g class="scale-views"[^>]*transform="translate\\(${SCALE_INSET} 0\\)"`)
+			);
+		}
+	});
+
 	it('shows nothing for the other stages', () => {
 		expect(html('softmax')).not.toMatch(/sv-(heads|parameters|context)/);
 	});
@@ -178,12 +194,12 @@ describe('ContextLength', () => {
 			// Every block starts where the one before it ends, and the last ends at the grid's edge.
 			for (const b of all) {
 				const i = xs.indexOf(b.x);
-				expect(b.x + b.w).toBeCloseTo(xs[i + 1] ?? xs[0] + 248, 2);
+				expect(b.x + b.w).toBeCloseTo(xs[i + 1] ?? xs[0] + GRID_SIDE, 2);
 				const j = ys.indexOf(b.y);
-				expect(b.y + b.h).toBeCloseTo(ys[j + 1] ?? ys[0] + 248, 2);
+				expect(b.y + b.h).toBeCloseTo(ys[j + 1] ?? ys[0] + GRID_SIDE, 2);
 			}
 			const area = all.reduce((a, b) => a + b.w * b.h, 0);
-			expect(area).toBeCloseTo(248 * 248, 0);
+			expect(area).toBeCloseTo(GRID_SIDE * GRID_SIDE, 0);
 		}
 	});
 
@@ -213,7 +229,7 @@ describe('ContextLength', () => {
 const bands = (body: string) =>
 	[
 		...body.matchAll(
-			/class="sv-emph-band" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/g
+			/class="sv-emph-band" x="(-?[\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/g
 		)
 	].map((m) => ({ x: +m[1], y: +m[2], width: +m[3], height: +m[4] }));
 
@@ -275,15 +291,15 @@ describe('ContextLength focus', () => {
 
 	it('keeps every focus inside the 400 × 400 figure, bands apart', () => {
 		for (const body of [grid, parallel, view({ focus: 'parallel', interactive: true })]) {
-			const xs = [...body.matchAll(/\bx="(-?[\d.]+)"/g)].map((m) => Number(m[1]));
-			expect(Math.max(...xs)).toBeLessThanOrEqual(400);
+			const xs = [...withoutBands(body).matchAll(/\bx="(-?[\d.]+)"/g)].map((m) => Number(m[1]));
+			expect(Math.max(...xs)).toBeLessThanOrEqual(SCALE_WIDTH);
 			expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
 			const ys = [...body.matchAll(/\by="(-?[\d.]+)"/g)].map((m) => Number(m[1]));
 			// Text baselines leave room for descenders.
 			expect(Math.max(...ys)).toBeLessThanOrEqual(396);
 			const found = bands(body);
 			for (const b of found) {
-				expect(b.x + b.width).toBeLessThanOrEqual(400);
+				expect(b.x + b.width).toBeLessThanOrEqual(SCALE_WIDTH + SCALE_INSET);
 				expect(b.y + b.height).toBeLessThanOrEqual(400);
 			}
 			for (const [i, a] of found.entries()) {

@@ -313,3 +313,6 @@ export function drawContextGrid(
 	}
 	return k;
 }
+
+/** The side of the context-length view's grid, in viewBox units, whatever the context length. */
+export const GRID_SIDE = 240;

@@ -27,3 +27,13 @@ export function formatApproximate(value: number, digits = 2): string {
 export function formatShare(share: number): string {
 	return `${Math.round(share * 100)}%`;
 }
+
+/**
+ * The closing section's views are drawn `SCALE_INSET` units in from each side of the figure's
+ * 400-unit width (ScaleViews shifts them), so their titles and numbers keep the margin the other
+ * chapters' figures keep: each view is `SCALE_WIDTH` wide. A faint band behind an emphasised part
+ * reaches `BAND_PAD` further each way, so the text on it does not touch its edge.
+ */
+export const SCALE_INSET = 8;
+export const SCALE_WIDTH = 400 - 2 * SCALE_INSET;
+export const BAND_PAD = 6;
