@@ -429,7 +429,11 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 	}
 	function setAddress(id: string | null, now = false) {
 		cancelAddress();
+		// A write that waits gives way to any made meanwhile by something else: a try-it putting the
+		// reader's sentence in the address, a link to a chapter. The newer address stays.
+		const asked = location.href;
 		const write = () => {
+			if (!now && location.href !== asked) return;
 			const located = id ? locate(essay, id) : undefined;
 			const path = located ? stepPath(located.chapter.slug, id!) : '/';
 			const url = `${base}${path}`;
