@@ -386,6 +386,30 @@ describe('Figure', () => {
 		expect(withIt.svg).toContain('without attention');
 	});
 
+	test('the readout’s bars keep one scale from sentence to sentence of a chapter', () => {
+		/** Units of bar per unit of score, from each candidate's bar and its score in the data. */
+		const scales = (sentence: number) => {
+			const { svg, data } = figure('readout', hotDog, {
+				sentence,
+				query: 'dog',
+				causal: true,
+				stage: 'update',
+				readout: true
+			});
+			const scores = data.prediction!.withUpdate.scores;
+			return [
+				...svg.matchAll(
+					/<g class="fig-candidate" data-word="([^"]*)"[^>]*>[^]*?<rect class="fig-readout-bar[^"]*"[^>]*width="([\d.]+)"/g
+				)
+			]
+				.filter(([, word]) => Math.abs(scores[word]) > 0.1)
+				.map(([, word, width]) => Number(width) / Math.abs(scores[word]));
+		};
+		const all = [...scales(0), ...scales(1)];
+		expect(all.length).toBeGreaterThan(4);
+		for (const k of all) expect(k).toBeCloseTo(all[0], 6);
+	});
+
 	test('the text after each readout bar, "← animal" included, ends inside the figure', () => {
 		// dog-alone: "the dog was", the widest label ("0.58  ← animal") on the longest bar.
 		const dogWas = { slug: 'hot-dog', sentences: ['the dog was'] };

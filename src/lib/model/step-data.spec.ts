@@ -255,7 +255,32 @@ describe('computeStepData', () => {
 		);
 		expect(rich.meanings).toEqual({ 'only-b': [0, 1] });
 		expect(rich.readout).toEqual({ pa: [1, 0], pb: [0, 1] });
-		expect(rich.prediction).toEqual(predictNext(model, 'x y', { head: 'look', causal: true }));
+		const alone = predictNext(model, 'x y', { head: 'look', causal: true })!;
+		expect(rich.prediction).toEqual({ ...alone, range: rich.prediction!.range });
+	});
+
+	it('the readout keeps one scale through the chapter: every sentence’s scores, both ways', () => {
+		const options = { head: 'look', causal: true };
+		const scores = chapter.sentences.flatMap((text) => {
+			const p = predictNext(model, text, options)!;
+			return [...Object.values(p.withUpdate.scores), ...Object.values(p.withoutUpdate.scores)];
+		});
+		for (const sentence of chapter.sentences.keys()) {
+			const data = computeStepData(
+				model,
+				chapter,
+				's',
+				state({ sentence, readout: true, causal: true })
+			);
+			expect(data.prediction!.range).toEqual({
+				min: Math.min(...scores),
+				max: Math.max(...scores)
+			});
+		}
+		// Alone, a prediction's range is its own sentence's.
+		const alone = predictNext(model, chapter.sentences[0], options)!;
+		const own = [alone.withUpdate, alone.withoutUpdate].flatMap((g) => Object.values(g.scores));
+		expect(alone.range).toEqual({ min: Math.min(...own), max: Math.max(...own) });
 	});
 
 	it('computeStepData passes causal, attend and heads to every sentence', () => {

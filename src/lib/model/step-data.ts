@@ -85,6 +85,12 @@ export interface Prediction {
 	readoutHead: string;
 	withUpdate: Guess;
 	withoutUpdate: Guess;
+	/**
+	 * The lowest and highest score of any candidate for any of the chapter's sentences, with the
+	 * update or without: the readout's bars keep one scale through the chapter, so a longer bar
+	 * is a higher score from one step to the next.
+	 */
+	range: { min: number; max: number };
 }
 
 /** Everything a figure draws for one step, and everything /data/*.json publishes for it. */
@@ -205,14 +211,23 @@ export function predictNext(
 	const position = tokens.length - 1;
 	const last = (input: Matrix) => runHead(input, readout, options).updated[position];
 	const moved = runHead(embeddings, first, options).updated;
+	const withUpdate = guess(model, last(moved));
+	const withoutUpdate = guess(model, last(embeddings));
 	return {
 		position,
 		token: tokens[position],
 		head: options.head,
 		readoutHead: model.readoutHead,
-		withUpdate: guess(model, last(moved)),
-		withoutUpdate: guess(model, last(embeddings))
+		withUpdate,
+		withoutUpdate,
+		range: scoreRange([withUpdate, withoutUpdate])
 	};
+}
+
+/** The lowest and highest of the guesses' scores. */
+function scoreRange(guesses: Guess[]): { min: number; max: number } {
+	const scores = guesses.flatMap((g) => Object.values(g.scores));
+	return { min: Math.min(...scores), max: Math.max(...scores) };
 }
 
 /**
@@ -265,11 +280,17 @@ export function computeStepData(
 		data.readout = Object.fromEntries(
 			Object.entries(model.readout).map(([word, { vector }]) => [word, [...vector]])
 		);
-		const prediction = predictNext(model, chapter.sentences[state.sentence], {
-			head: state.heads[0],
-			causal: state.causal
-		});
-		if (prediction) data.prediction = prediction;
+		const options = { head: state.heads[0], causal: state.causal };
+		const prediction = predictNext(model, chapter.sentences[state.sentence], options);
+		if (prediction) {
+			// One scale for the chapter: every sentence's scores, with the update and without.
+			const all = chapter.sentences.flatMap((text) => {
+				const p = predictNext(model, text, options);
+				return p ? [p.withUpdate, p.withoutUpdate] : [];
+			});
+			prediction.range = scoreRange(all);
+			data.prediction = prediction;
+		}
 	}
 	return data;
 }
