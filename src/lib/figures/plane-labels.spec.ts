@@ -7,6 +7,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { figureHtml } from '$lib/server/figure-svg';
 import { loadContent } from '$lib/server/content';
+import { planeOf } from '$lib/manifest';
 import { BOLD_WIDTH, entersBox, textWidth, type Box } from './layout.ts';
 
 vi.mock('$lib/theme.css?raw', () => ({ default: '' }));
@@ -89,7 +90,11 @@ const planeSteps = manifest.chapters.flatMap((chapter) =>
 	chapter.steps
 		.map((step) => ({ chapter, step, svg: figureHtml(model, chapter, step) }))
 		.filter(({ svg }) => svg.includes('data-view="plane"'))
-		.map(({ chapter, step, svg }) => ({ name: `${chapter.slug}/${step.id}`, svg }))
+		.map(({ chapter, step, svg }) => ({
+			name: `${chapter.slug}/${step.id}`,
+			svg,
+			plane: planeOf(chapter, step.state)
+		}))
 );
 
 describe('labels in the essay’s planes', () => {
@@ -139,6 +144,30 @@ describe('labels in the essay’s planes', () => {
 		);
 		expect(anchors.filter((a) => a === 'middle').length).toBeGreaterThan(0);
 		expect(anchors.filter((a) => a === 'start' || a === 'end').length).toBeGreaterThan(0);
+	});
+
+	it.each(planeSteps)(
+		'$name: an axis that runs against features names them at that end',
+		({ svg, plane }) => {
+			// The mole's across is animal less chemistry and skin: "← chemistry, skin" on the left.
+			const axisTexts = [...svg.matchAll(/<text class="fig-axis[^"]*"[^>]*>([^<]*)</g)].map((m) =>
+				decode(m[1])
+			);
+			for (const [axis, arrow] of [
+				[plane.x, '←'],
+				[plane.y, '↓']
+			] as const) {
+				const against = Object.entries(axis.direction).filter(([, w]) => w < 0);
+				if (/[←↑→↓]/.test(axis.label) || against.length === 0) continue;
+				expect(axisTexts).toContain(`${arrow} ${against.map(([f]) => f).join(', ')}`);
+			}
+			expect(axisTexts.length).toBeGreaterThanOrEqual(2);
+		}
+	);
+
+	it('names the far end of the mole’s across axis', () => {
+		const step = planeSteps.find((s) => s.name === 'mole/three-arrows')!;
+		expect(step.svg).toContain('>← chemistry, skin</text>');
 	});
 
 	it.each(planeSteps)('$name: no meaning’s label straddles an axis', ({ svg }) => {
