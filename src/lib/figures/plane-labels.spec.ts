@@ -182,12 +182,13 @@ describe('labels in the essay’s planes', () => {
 		expect(clashes).toEqual([]);
 	});
 
-	it.each(planeSteps)('$name: every label is inside the figure', ({ svg }) => {
+	it.each(planeSteps)('$name: every label is inside the figure, clear of its sides', ({ svg }) => {
 		const width = Number(/viewBox="0 0 ([\d.]+)/.exec(svg)?.[1]);
 		expect(width).toBeGreaterThan(0);
 		for (const { text, box } of planeLabels(svg)) {
-			expect(box.left, text).toBeGreaterThanOrEqual(0);
-			expect(box.right, text).toBeLessThanOrEqual(width);
+			// Inside, with the margin the title keeps (it starts 6 units in).
+			expect(box.left, text).toBeGreaterThanOrEqual(6);
+			expect(box.right, text).toBeLessThanOrEqual(width - 6);
 		}
 	});
 });
