@@ -317,8 +317,12 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 	 * When a scroll pauses, make sure the figure shows the step at the line. The scroller reports a
 	 * step as it crosses the line, and a jump (a chapter link, the scrollbar dragged, Home or End,
 	 * find in page) can carry steps past it between two frames without one crossing it: the figure
-	 * would stay on the step before the jump. The step kept is the one a steady scroll to the same
-	 * place would show; nothing changes while the active step is still at the line.
+	 * would stay on the step before the jump. The step kept is the one a steady scroll down to the
+	 * same place would show; nothing changes while the active step is still at the line (give or
+	 * take a quarter of the viewport, see atLine). Scrolling up, that makes a pause in the room
+	 * above the active step, more than that quarter above it, show the step above a little before
+	 * the scroller would (when the step above's end reaches the line): a place shows one step,
+	 * whichever way the reader came to it.
 	 */
 	let catchUpPending: (() => void) | null = null;
 	function catchUp() {

@@ -241,9 +241,9 @@ function describePlane(input: DescribeInput, sentences: SentenceData[]): string[
 			}
 			const delta = sentence.deltas[i];
 			const after = nearestMeaning(sentence.updated[i], meanings);
-			const ranked = strongestValues(sentence, i)
-				.filter((k) => k.size > 0)
-				.slice(0, 2);
+			// The keys whose values add most; by weight when no value adds anything (all at zero).
+			const adding = strongestValues(sentence, i).filter((k) => k.size > 0);
+			const ranked = (adding.length > 0 ? adding : rankedKeys(sentence, i)).slice(0, 2);
 			const from = ranked.map((k) => `${quote(k.token)} (${formatPercent(k.weight)})`);
 			const adds = input.features ? `: ${formatFeatures(delta, input.features, { count: 3 })}` : '';
 			const heads = sentence.heads.length;

@@ -261,10 +261,13 @@ describe('computeStepData', () => {
 
 	it('the readout keeps one scale through the chapter: every sentence’s scores, both ways', () => {
 		const options = { head: 'look', causal: true };
-		const scores = chapter.sentences.flatMap((text) => {
+		const guesses = chapter.sentences.flatMap((text) => {
 			const p = predictNext(model, text, options)!;
-			return [...Object.values(p.withUpdate.scores), ...Object.values(p.withoutUpdate.scores)];
+			return [p.withUpdate, p.withoutUpdate];
 		});
+		const scores = guesses.flatMap((g) => Object.values(g.scores));
+		const labels = [...new Set(guesses.map((g) => g.label))].sort();
+		expect(labels.length).toBeGreaterThan(0);
 		for (const sentence of chapter.sentences.keys()) {
 			const data = computeStepData(
 				model,
@@ -274,13 +277,18 @@ describe('computeStepData', () => {
 			);
 			expect(data.prediction!.range).toEqual({
 				min: Math.min(...scores),
-				max: Math.max(...scores)
+				max: Math.max(...scores),
+				labels
 			});
 		}
 		// Alone, a prediction's range is its own sentence's.
 		const alone = predictNext(model, chapter.sentences[0], options)!;
 		const own = [alone.withUpdate, alone.withoutUpdate].flatMap((g) => Object.values(g.scores));
-		expect(alone.range).toEqual({ min: Math.min(...own), max: Math.max(...own) });
+		expect(alone.range).toEqual({
+			min: Math.min(...own),
+			max: Math.max(...own),
+			labels: [...new Set([alone.withUpdate.label, alone.withoutUpdate.label])].sort()
+		});
 	});
 
 	it('computeStepData passes causal, attend and heads to every sentence', () => {

@@ -87,10 +87,11 @@ export interface Prediction {
 	withoutUpdate: Guess;
 	/**
 	 * The lowest and highest score of any candidate for any of the chapter's sentences, with the
-	 * update or without: the readout's bars keep one scale through the chapter, so a longer bar
-	 * is a higher score from one step to the next.
+	 * update or without, and the labels any of their guesses carries ("animal", "food"): the
+	 * readout's bars keep one scale through the chapter, so a longer bar is a higher score from
+	 * one step to the next.
 	 */
-	range: { min: number; max: number };
+	range: { min: number; max: number; labels: string[] };
 }
 
 /** Everything a figure draws for one step, and everything /data/*.json publishes for it. */
@@ -224,10 +225,11 @@ export function predictNext(
 	};
 }
 
-/** The lowest and highest of the guesses' scores. */
-function scoreRange(guesses: Guess[]): { min: number; max: number } {
+/** The lowest and highest of the guesses' scores, and their labels. */
+function scoreRange(guesses: Guess[]): Prediction['range'] {
 	const scores = guesses.flatMap((g) => Object.values(g.scores));
-	return { min: Math.min(...scores), max: Math.max(...scores) };
+	const labels = [...new Set(guesses.map((g) => g.label))].sort();
+	return { min: Math.min(...scores), max: Math.max(...scores), labels };
 }
 
 /**
