@@ -9,6 +9,8 @@ interface Sentence {
 	embeddings: M;
 	weights: M;
 	updated: M;
+	/** Cross-attention: the sentence whose words supply the keys and values. */
+	source?: { text: string; tokens: string[] };
 	[k: string]: unknown;
 }
 
@@ -28,11 +30,12 @@ test('every step publishes its numbers with the documented fields', async ({ req
 		expect(typeof data.causal).toBe('boolean');
 		expect(data.sentences.length).toBeGreaterThan(0);
 		for (const s of data.sentences as Sentence[]) {
+			// One row per query token; keys and values have one per key token, which in
+			// cross-attention are the source's.
+			const keyCount = (s.source?.tokens ?? s.tokens).length;
 			for (const key of [
 				'embeddings',
 				'queries',
-				'keys',
-				'values',
 				'scores',
 				'scaled',
 				'weights',
@@ -41,7 +44,11 @@ test('every step publishes its numbers with the documented fields', async ({ req
 			]) {
 				expect((s[key] as M).length, `${step.id}.${key}`).toBe(s.tokens.length);
 			}
+			for (const key of ['keys', 'values']) {
+				expect((s[key] as M).length, `${step.id}.${key}`).toBe(keyCount);
+			}
 			s.weights.forEach((row) => {
+				expect(row.length, `${step.id}: a weight per key`).toBe(keyCount);
 				expect(Math.abs(row.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-9);
 			});
 			if (data.causal) {

@@ -305,6 +305,53 @@ async function share(page: Page, a: Buffer, b: Buffer): Promise<number> {
 	);
 }
 
+test('cross-attention: the live figure paints a grid of the words written by the source’s words', async ({
+	page,
+	request
+}) => {
+	const steps = await allSteps(request);
+	const step = steps.find((s) => s.id === 'cross-attention')!;
+	const data = await (await request.get(`/data/${step.chapter}/${step.id}.json`)).json();
+	const [sentence] = data.sentences;
+	const keys: string[] = sentence.source.tokens;
+	expect(sentence.tokens.length).toBeLessThan(keys.length);
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await openLive(page, `/${step.chapter}/${step.id}/`);
+	const svgValues = await page
+		.locator('.figure-pane .figure-static .fig-cell')
+		.evaluateAll((cells) => cells.map((c) => c.getAttribute('data-value')));
+	expect(svgValues).toHaveLength(sentence.tokens.length * keys.length);
+	// Wake the live figure, and come back to the step.
+	const next = steps[steps.indexOf(step) + 1];
+	await page.keyboard.press('j');
+	const fig = page.locator('.figure-pane [data-step]');
+	await expect(fig).toHaveAttribute('data-step', next.id);
+	await page.keyboard.press('k');
+	await expect(fig).toHaveAttribute('data-step', step.id);
+	const grid = fig.locator('.fig-grid');
+	await expect(grid).toHaveAttribute('data-cross', 'true');
+	await expect(grid).toHaveAttribute('data-tokens', String(sentence.tokens.length));
+	await expect(grid).toHaveAttribute('data-keys', String(keys.length));
+	const canvas = fig.locator('canvas.fig-grid-canvas.fig-canvas-shown');
+	await expect(canvas).toHaveAttribute('data-values', svgValues.join(' '));
+	// The columns are labelled with the source's words, the rows with the words written.
+	const texts = await grid.locator('text.fig-label.fig-k').allTextContents();
+	expect(texts.map((t) => t.trim())).toEqual(keys);
+	const rows = await grid
+		.locator('.fig-row')
+		.evaluateAll((r) => r.map((g) => g.getAttribute('data-query')));
+	expect(rows).toEqual(sentence.tokens);
+	// The focused row's outline spans every column: as wide as the canvas's grid.
+	const [outline, painted] = await Promise.all([
+		fig.locator('.fig-row-focus').boundingBox(),
+		canvas.evaluate((c: HTMLCanvasElement, m: number) => {
+			const perCss = c.width / c.getBoundingClientRect().width;
+			return ((m * Number(c.dataset.cell) + 1) * Number(c.dataset.scale)) / perCss;
+		}, keys.length)
+	]);
+	expect(Math.abs(painted - outline!.width)).toBeLessThan(4);
+});
+
 test('the live figure paints a grid step’s cells into a canvas: same numbers, over the cells, in the theme’s colours', async ({
 	page,
 	request

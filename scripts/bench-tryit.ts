@@ -72,6 +72,7 @@ try {
 		stage: 'softmax',
 		sentence: 0,
 		compare: [],
+		source: null,
 		query: 'creature',
 		causal: false,
 		attend: true,

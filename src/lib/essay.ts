@@ -76,6 +76,15 @@ export const STAGE_NAMES: Record<string, string> = {
 };
 
 /**
+ * What a step's figure shows, for titles and captions: its stage's name, or "Cross-attention" when
+ * the keys come from another sentence.
+ */
+export function stateName(state: { stage: string; source?: number | null }): string {
+	if (state.source !== null && state.source !== undefined) return 'Cross-attention';
+	return STAGE_NAMES[state.stage] ?? state.stage;
+}
+
+/**
  * A step's short, unique title: "Hot dog, step 6 of 9: Softmax". Used for page titles, embed
  * captions, previews and oEmbed.
  */
@@ -83,5 +92,5 @@ export function stepTitle(chapter: Pick<ChapterInfo, 'title' | 'steps'>, stepId:
 	const index = chapter.steps.findIndex((s) => s.id === stepId);
 	const step = chapter.steps[index];
 	if (!step) return chapter.title;
-	return `${chapter.title}, step ${index + 1} of ${chapter.steps.length}: ${STAGE_NAMES[step.state.stage]}`;
+	return `${chapter.title}, step ${index + 1} of ${chapter.steps.length}: ${stateName(step.state)}`;
 }

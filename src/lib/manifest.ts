@@ -42,6 +42,12 @@ export interface FigureState {
 	sentence: number;
 	/** Indices of the sentences whose arrows are drawn together in the embedding plane. */
 	compare: number[];
+	/**
+	 * Cross-attention: index of the chapter sentence that supplies the keys and values, while
+	 * `sentence` supplies the queries (the grid is then `sentence`'s words by this one's). null for
+	 * self-attention, where one sentence supplies all three.
+	 */
+	source: number | null;
 	/** The focused (query) token, a word of the focused sentence, or null for none. */
 	query: string | null;
 	/** Causal (next-token) masking on or off. */

@@ -7,6 +7,7 @@ const state = (over: Partial<FigureState>): FigureState => ({
 	stage: 'softmax',
 	sentence: 0,
 	compare: [],
+	source: null,
 	query: 'dog',
 	causal: false,
 	attend: true,

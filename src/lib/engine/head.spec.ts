@@ -146,6 +146,77 @@ describe('runHead', () => {
 	});
 });
 
+describe('runHead(E, head, { source })', () => {
+	test('takes queries from E and keys and values from the source, worked by hand', () => {
+		// Queries from E's two tokens; one source token, the second basis vector. Its key is the
+		// zero row of W_K and its value is 2·[0, 3] = [0, 6].
+		const trace = runHead(E, head, { source: [[0, 1]] });
+		expect(trace.queries).toEqual(head.query);
+		expect(trace.keys).toEqual([[0, 0, 0, 0]]);
+		expect(trace.values).toEqual([[0, 6]]);
+		// Two rows (queries) by one column (the source's one key); a single key takes all weight.
+		expect(trace.scores).toEqual([[0], [0]]);
+		expect(trace.weights).toEqual([[1], [1]]);
+		// Each of E's tokens gets the source's value: updated stays E's size.
+		expect(trace.deltas).toEqual([
+			[0, 6],
+			[0, 6]
+		]);
+		expect(trace.updated).toEqual([
+			[1, 6],
+			[0, 7]
+		]);
+		expect(trace.embeddings).toEqual(E);
+	});
+
+	test('is n×m and agrees with attention(E·W_Q, S·W_K, S·down·up)', () => {
+		fc.assert(
+			fc.property(
+				headCase().chain((c) =>
+					fc.record({
+						c: fc.constant(c),
+						source: fc.integer({ min: 1, max: 7 }).chain((m) =>
+							fc.array(
+								fc.array(fc.double({ min: -3, max: 3, noNaN: true }), {
+									minLength: c.embeddings[0].length,
+									maxLength: c.embeddings[0].length
+								}),
+								{ minLength: m, maxLength: m }
+							)
+						)
+					})
+				),
+				({
+					c: {
+						embeddings,
+						heads: [h]
+					},
+					source
+				}) => {
+					const trace = runHead(embeddings, h, { source });
+					expect(trace.scores).toHaveLength(embeddings.length);
+					for (const row of trace.weights) expect(row).toHaveLength(source.length);
+					const Q = matmul(embeddings, h.query);
+					const K = matmul(source, h.key);
+					const V = matmul(matmul(source, h.valueDown), h.valueUp);
+					const result = attention(Q, K, V);
+					expectClose(trace.weights, result.weights, 1e-12);
+					expectClose(trace.deltas, result.output, 1e-12);
+					expectClose(trace.updated, addMatrices(embeddings, result.output), 1e-12);
+				}
+			)
+		);
+	});
+
+	test('with E as its own source, is self-attention', () => {
+		fc.assert(
+			fc.property(headCase(), ({ embeddings, heads: [h] }) => {
+				expect(runHead(embeddings, h, { source: embeddings })).toEqual(runHead(embeddings, h));
+			})
+		);
+	});
+});
+
 describe('runHead(E, head, { adjustQueries })', () => {
 	test('scores with the adjusted queries and leaves keys and values as projected', () => {
 		// One feature, d_k = 1: q = k = e, v = e. Tokens e = [1], [2].

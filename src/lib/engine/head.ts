@@ -34,13 +34,13 @@ export interface HeadTrace {
 	embeddings: Matrix;
 	/** E·W_Q, n×d_k. */
 	queries: Matrix;
-	/** E·W_K, n×d_k. */
+	/** S·W_K, m×d_k, where S is the source: E itself, or another sequence (cross-attention). */
 	keys: Matrix;
-	/** E·valueDown, n×d_v: value vectors in the small space. */
+	/** S·valueDown, m×d_v: value vectors in the small space. */
 	valuesDown: Matrix;
-	/** E·valueDown·valueUp, n×d_model: value vectors in embedding space. */
+	/** S·valueDown·valueUp, m×d_model: value vectors in embedding space. */
 	values: Matrix;
-	/** Q·Kᵀ, n×n: rows are queries, columns are keys. */
+	/** Q·Kᵀ, n×m (n×n in self-attention): rows are queries, columns are keys. */
 	scores: Matrix;
 	/** scores / √d_k. */
 	scaled: Matrix;
@@ -60,17 +60,25 @@ export interface HeadTrace {
  * @param options.causal mask later tokens (next-token prediction); default false.
  * @param options.adjustQueries replaces the projected queries E·W_Q before scoring (the try-it moves
  *   one query by hand); every later stage follows from what it returns.
+ * @param options.source cross-attention: the embeddings (m×d_model) of another sequence, which
+ *   supply the keys and values while E supplies the queries. Each of E's tokens is then updated
+ *   from what the other sequence says. Left out, E attends to itself.
  * @throws Error when a weight matrix does not fit the embeddings' size.
  */
 export function runHead(
 	embeddings: Matrix,
 	head: HeadWeights,
-	options: { causal?: boolean; adjustQueries?: (queries: Matrix) => Matrix } = {}
+	options: {
+		causal?: boolean;
+		adjustQueries?: (queries: Matrix) => Matrix;
+		source?: Matrix;
+	} = {}
 ): HeadTrace {
 	const projected = project(embeddings, head.query);
 	const queries = options.adjustQueries ? options.adjustQueries(projected) : projected;
-	const keys = project(embeddings, head.key);
-	const valuesDown = project(embeddings, head.valueDown);
+	const source = options.source ?? embeddings;
+	const keys = project(source, head.key);
+	const valuesDown = project(source, head.valueDown);
 	const values = project(valuesDown, head.valueUp);
 	const scores = dotProductScores(queries, keys);
 	const keySize = head.key[0]?.length ?? 0;

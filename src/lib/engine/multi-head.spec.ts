@@ -52,6 +52,15 @@ describe('runHeads', () => {
 		expect(result.heads[0].weights[0]).toEqual([1, 0]);
 	});
 
+	test('runHeads(E, heads, { source }) gives every head the source’s keys and values', () => {
+		const source = [[0, 1]];
+		const result = runHeads(E, [head, opposite], { source });
+		for (const trace of result.heads) expect(trace.keys).toEqual([[0, 0, 0, 0]]);
+		expect(result.heads[0].deltas).toEqual(runHead(E, head, { source }).deltas);
+		// [0, 6] from one head and [0, −6] from the other, for each of E's two tokens.
+		expectClose(result.deltas, zeros(2, 2));
+	});
+
 	test('runHeads(E, []) proposes no change', () => {
 		const result = runHeads(E, []);
 		expect(result.heads).toEqual([]);

@@ -12,7 +12,7 @@
 // the context-length slider or the embed dialog.
 import { base } from '$lib/base';
 import type { EssayData } from '$lib/essay';
-import { locate, stepOrder, stepPath, STAGE_NAMES } from '$lib/essay';
+import { locate, stepOrder, stepPath, stateName } from '$lib/essay';
 import type { LiveFigure } from '$lib/figures/live.svelte';
 import { PINNED, WIDE } from '$lib/scroll/pinned';
 import { createScroller } from '$lib/scroll/scroller';
@@ -102,7 +102,7 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 		}
 		if (shown.id !== activeId && labelParts.length === 2) {
 			labelParts[0].textContent = located.chapter.title;
-			labelParts[1].textContent = STAGE_NAMES[located.step.state.stage];
+			labelParts[1].textContent = stateName(located.step.state);
 		}
 		if (shown.marked !== located.step.id) markActive(located.step.id);
 		if (shown.id !== activeId || shown.figure !== live) placeControls();

@@ -193,6 +193,49 @@ describe('Figure', () => {
 		expect(dogRow.split('</td>')[sentence.tokens.indexOf('hot')]).toBe(`<td>${cell}`);
 	});
 
+	test('cross-attention: rows are the sentence’s words, columns the source’s, in the SVG and the table', () => {
+		const summary = { slug: 'scaling-up', sentences: [fluffy.sentences[0], 'the creature'] };
+		const { body, svg, text, data } = figure('cross', summary, {
+			stage: 'softmax',
+			sentence: 1,
+			source: 0,
+			query: 'creature',
+			highlight: ['fluffy', 'blue']
+		});
+		const sentence = data.sentences[0];
+		const keys = sentence.source!.tokens;
+		expect(sentence.tokens).toEqual(['the', 'creature']);
+		expect(keys).toHaveLength(8);
+		expect(svg).toContain('data-tokens="2" data-keys="8" data-cross="true"');
+		// Two rows of eight cells, each cell named by a word of the source.
+		for (const token of sentence.tokens) {
+			const cells = [...row(svg, token).matchAll(/class="fig-cell" data-key="([^"]+)"/g)].map(
+				(m) => m[1]
+			);
+			expect(cells).toEqual(keys);
+		}
+		// The column labels are the source's words; the rows' labels are the two words written.
+		const columnLabels = [
+			...svg.matchAll(/<text class="fig-label fig-k[^"]*"[^>]*>([^<]+)<\/text>/g)
+		];
+		expect(columnLabels.map((m) => m[1])).toEqual(keys);
+		expect(svg).toContain('keys, from the source sentence →');
+		// The weights shown are the engine's: the cell of "fluffy" in the row of "creature" (in %,
+		// without the sign in cells this narrow).
+		const weight = sentence.weights[1][keys.indexOf('fluffy')];
+		expect(row(svg, 'creature')).toContain(
+			`data-key="fluffy" data-value="${Math.round(weight * 100)}"`
+		);
+		expect(text).toContain('A 2 by 8 grid of cross-attention');
+		expect(text).toContain('“creature” attends most to “fluffy”');
+		expect(body).toMatch(
+			/<caption>Attention weights, in percent, cross-attention: queries from “the creature”, keys from “a fluffy blue/
+		);
+		expect(count(body, /<th scope="col">/g)).toBe(keys.length + 1);
+		expect(count(body, /<th scope="row">/g)).toBe(2);
+		expect(count(body, /<td>/g)).toBe(2 * keys.length);
+	});
+
 	test('the table says which cells the causal mask removes; other stages have no table', () => {
 		const { body } = figure('mask', fluffy, { stage: 'mask', causal: true });
 		expect(count(body, /<td>0% \(masked\)<\/td>/g)).toBe((8 * 7) / 2);

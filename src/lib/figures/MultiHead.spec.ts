@@ -48,6 +48,7 @@ const state: FigureState = {
 	stage: 'heads',
 	sentence: 0,
 	compare: [],
+	source: null,
 	query: 'dog',
 	causal: false,
 	attend: true,

@@ -15,6 +15,7 @@ function state(stage: Stage, causal = false, focus: string | null = null): Figur
 		stage,
 		sentence: 0,
 		compare: [],
+		source: null,
 		query: null,
 		causal,
 		attend: true,

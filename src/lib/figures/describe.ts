@@ -1,7 +1,7 @@
 // Words for what the figure shows, from the same data: its hidden description, titles and live text.
 import { nearest } from '../engine/index.ts';
 import type { FigureState, Plane } from '../manifest.ts';
-import type { SentenceData, StepData } from '../model/step-data.ts';
+import { keyTokens, type SentenceData, type StepData } from '../model/step-data.ts';
 import { formatFeatures, formatNumber, formatPercent, formatScore } from './format.ts';
 
 /** What a description can use besides the data and state (the figure's other props). */
@@ -45,8 +45,9 @@ export function rankedKeys(
 	sentence: SentenceData,
 	row: number
 ): { token: string; index: number; weight: number }[] {
+	const keys = keyTokens(sentence);
 	return (sentence.weights[row] ?? [])
-		.map((weight, index) => ({ token: sentence.tokens[index], index, weight }))
+		.map((weight, index) => ({ token: keys[index], index, weight }))
 		.sort((a, b) => b.weight - a.weight || a.index - b.index);
 }
 
@@ -59,9 +60,10 @@ export function strongestValues(
 	sentence: SentenceData,
 	row: number
 ): { token: string; index: number; weight: number; size: number }[] {
+	const keys = keyTokens(sentence);
 	return (sentence.weights[row] ?? [])
 		.map((weight, index) => ({
-			token: sentence.tokens[index],
+			token: keys[index],
 			index,
 			weight,
 			size: weight * Math.hypot(...(sentence.values[index] ?? []))
@@ -88,6 +90,19 @@ export function figureTitle(state: FigureState, data: StepData): string {
 	const sentence = focusedSentence(state, data);
 	const text = sentence ? quote(sentence.text) : 'the sentence';
 	const q = state.query ? quote(state.query) : null;
+	const source = sentence?.source ? quote(sentence.source.text) : null;
+	if (
+		source &&
+		(state.stage === 'dot-product' || state.stage === 'scale' || state.stage === 'softmax')
+	) {
+		const what =
+			state.stage === 'softmax'
+				? 'Cross-attention weights'
+				: state.stage === 'scale'
+					? 'Scaled cross-attention scores'
+					: 'Cross-attention scores';
+		return `${what}: queries from ${text}, keys from ${source}`;
+	}
 	switch (state.stage) {
 		case 'embedding':
 			return q ? `The embedding of ${q} in ${text}` : `Embeddings of ${text}`;
@@ -122,9 +137,13 @@ function describeRow(sentence: SentenceData, row: number): string {
 
 function describeGrid(state: FigureState, data: StepData, sentence: SentenceData): string[] {
 	const n = sentence.tokens.length;
+	const keys = keyTokens(sentence);
 	const row = state.query ? sentence.tokens.indexOf(state.query) : -1;
+	const article = /^(8|11|18)/.test(String(n)) ? 'An' : 'A';
 	const out: string[] = [
-		`${/^(8|11|18)/.test(String(n)) ? 'An' : 'A'} ${n} by ${n} grid: one row per query, one column per key, both labelled ${and(sentence.tokens.map(quote))}.`
+		sentence.source
+			? `${article} ${n} by ${keys.length} grid of cross-attention: one row per query, from the words being written, ${and(sentence.tokens.map(quote))}; one column per key, from the source sentence, ${and(keys.map(quote))}. There is no mask: every query may look at the whole source.`
+			: `${article} ${n} by ${n} grid: one row per query, one column per key, both labelled ${and(sentence.tokens.map(quote))}.`
 	];
 	const masked = sentence.masked.flat().filter((x) => data.causal && x === -Infinity).length;
 	const matrix =
@@ -141,10 +160,10 @@ function describeGrid(state: FigureState, data: StepData, sentence: SentenceData
 				: `Each score is divided by √${dk}, the square root of the key size; order within a row is unchanged.`
 		);
 		if (row >= 0) {
-			const cells = matrix[row].map((x, j) => `${quote(sentence.tokens[j])} ${formatScore(x, 5)}`);
+			const cells = matrix[row].map((x, j) => `${quote(keys[j])} ${formatScore(x, 5)}`);
 			out.push(`Row ${quote(sentence.tokens[row])}: ${cells.join(', ')}.`);
 			const best = matrix[row].indexOf(Math.max(...matrix[row]));
-			out.push(`Its highest score is with the key ${quote(sentence.tokens[best])}.`);
+			out.push(`Its highest score is with the key ${quote(keys[best])}.`);
 		}
 	} else {
 		out.push('Each cell is a weight, shown as a percentage; every row sums to 100% (Σ = 1.00).');
@@ -164,7 +183,7 @@ function describeGrid(state: FigureState, data: StepData, sentence: SentenceData
 			.slice(0, 3)
 			.map(
 				(c) =>
-					`${quote(sentence.tokens[c.i])} to ${quote(sentence.tokens[c.j])} (${
+					`${quote(sentence.tokens[c.i])} to ${quote(keys[c.j])} (${
 						state.stage === 'dot-product' || state.stage === 'scale'
 							? formatScore(c.x, 5)
 							: formatPercent(c.x)

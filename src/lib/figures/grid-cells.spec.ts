@@ -131,6 +131,50 @@ describe('drawCells', () => {
 		]);
 	});
 
+	it('draws a rectangle of one row by three columns for cross-attention (`cols`)', () => {
+		const { ctx, calls } = recorder(81, 41);
+		drawCells(
+			ctx,
+			frame({
+				n: 1,
+				cols: 3,
+				fills: [0.5, 0, 1],
+				hatch: [0, 1, 0],
+				rows: [1],
+				texts: ['a', 'b', 'c'],
+				masked: [false, true, false]
+			}),
+			PAINT,
+			1,
+			() => null
+		);
+		expect(calls[0]).toMatchObject({ fill: 'low', w: 61, h: 21 });
+		const lines = calls.filter((c) => c.fill === 'line');
+		// Two lines across the three columns' width, four down one row's height.
+		expect(lines.filter((c) => c.h === 1).map((c) => [c.y, c.w])).toEqual([
+			[-0.5, 61],
+			[19.5, 61]
+		]);
+		expect(lines.filter((c) => c.w === 1).map((c) => [c.x, c.h])).toEqual([
+			[-0.5, 21],
+			[19.5, 21],
+			[39.5, 21],
+			[59.5, 21]
+		]);
+		const fills = calls.filter((c) => c.fill === 'high');
+		expect(fills.map((c) => [c.x, c.y])).toEqual([
+			[0.5, 0.5],
+			[40.5, 0.5]
+		]);
+		expect(calls.filter((c) => c.fill === 'masked').map((c) => [c.x, c.y])).toEqual([[20.5, 0.5]]);
+		const texts = calls.filter((c) => c.op === 'text');
+		expect(texts.map((c) => [c.text, c.x])).toEqual([
+			['a', 10],
+			['b', 30],
+			['c', 50]
+		]);
+	});
+
 	it('hatches masked cells only, at their hatch strength, cell by cell when it has no layer', () => {
 		const { ctx, calls } = recorder();
 		drawCells(

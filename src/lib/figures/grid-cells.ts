@@ -27,7 +27,10 @@ export interface CellPaint {
 
 /** What to draw: the tweened frame of AttentionGrid plus the layout. */
 export interface CellFrame {
+	/** Rows. */
 	n: number;
+	/** Columns, when not n (cross-attention's grid is the source's words wide). */
+	cols?: number;
 	/** Side of a cell, in SVG units. */
 	cell: number;
 	/** Row-major signed fill strengths in [−1, 1]. */
@@ -187,7 +190,9 @@ export function drawCells(
 	layer: LayerMaker = makeLayer
 ): void {
 	const { n, cell, fills, hatch, rows, texts, masked } = frame;
-	const side = n * cell;
+	const m = frame.cols ?? n;
+	const across = m * cell;
+	const down = n * cell;
 	const offset = frame.offset ?? { x: 0, y: 0 };
 	ctx.setTransform(1, 0, 0, 1, 0, 0);
 	ctx.globalAlpha = 1;
@@ -195,20 +200,18 @@ export function drawCells(
 	ctx.setTransform(scale, 0, 0, scale, offset.x, offset.y);
 	ctx.translate(0.5, 0.5);
 	// The base colour, then the grid lines between cells (one unit wide, centred on the cell
-	// edges): 2n + 2 rectangles rather than one per cell.
+	// edges): n + m + 2 rectangles rather than one per cell.
 	ctx.globalAlpha = 1;
 	ctx.fillStyle = paint.low;
-	ctx.fillRect(-0.5, -0.5, side + 1, side + 1);
+	ctx.fillRect(-0.5, -0.5, across + 1, down + 1);
 	ctx.fillStyle = paint.line;
-	for (let i = 0; i <= n; i++) {
-		ctx.fillRect(-0.5, i * cell - 0.5, side + 1, 1);
-		ctx.fillRect(i * cell - 0.5, -0.5, 1, side + 1);
-	}
+	for (let i = 0; i <= n; i++) ctx.fillRect(-0.5, i * cell - 0.5, across + 1, 1);
+	for (let j = 0; j <= m; j++) ctx.fillRect(j * cell - 0.5, -0.5, 1, down + 1);
 	// Fills: signed strength times the row's fade.
 	for (let i = 0; i < n; i++) {
 		const fade = rows[i] ?? 1;
-		for (let j = 0; j < n; j++) {
-			const fill = fills[i * n + j] ?? 0;
+		for (let j = 0; j < m; j++) {
+			const fill = fills[i * m + j] ?? 0;
 			const alpha = Math.abs(fill) * fade;
 			if (alpha <= 0.001) continue;
 			ctx.globalAlpha = Math.min(1, alpha);
@@ -226,8 +229,8 @@ export function drawCells(
 		ctx.textBaseline = 'alphabetic';
 		const drop = 0.35 * frame.numberSize;
 		for (let i = 0; i < n; i++) {
-			for (let j = 0; j < n; j++) {
-				const k = i * n + j;
+			for (let j = 0; j < m; j++) {
+				const k = i * m + j;
 				ctx.fillStyle = masked[k] && (hatch[k] ?? 0) > 0.5 ? paint.muted : paint.fg;
 				ctx.fillText(texts[k] ?? '', (j + 0.5) * cell, (i + 0.5) * cell + drop);
 			}
@@ -250,9 +253,10 @@ function drawHatch(
 	layer: LayerMaker
 ): void {
 	const { n, cell, hatch, rows } = frame;
+	const m = frame.cols ?? n;
 	const origin = frame.origin ?? { x: 0, y: 0 };
 	const offset = frame.offset ?? { x: 0, y: 0 };
-	const alpha = (k: number) => Math.min(1, (hatch[k] ?? 0) * (rows[Math.floor(k / n)] ?? 1));
+	const alpha = (k: number) => Math.min(1, (hatch[k] ?? 0) * (rows[Math.floor(k / m)] ?? 1));
 	const shown = hatch.map((_, k) => alpha(k) > 0.001);
 	const owner = ctx.canvas ?? ctx;
 	// Nothing hatched: the layer is kept as it is, for the next grid with a mask (the live figure
@@ -260,11 +264,12 @@ function drawHatch(
 	// that step change its allocation and, with the same cells hatched, the painting too.
 	if (!shown.includes(true)) return;
 	const fillCell = (target: CanvasRenderingContext2D, k: number) =>
-		target.fillRect((k % n) * cell + 0.5, Math.floor(k / n) * cell + 0.5, cell - 1, cell - 1);
+		target.fillRect((k % m) * cell + 0.5, Math.floor(k / m) * cell + 0.5, cell - 1, cell - 1);
 	const width = ctx.canvas?.width ?? 0;
 	const height = ctx.canvas?.height ?? 0;
 	const key = [
 		n,
+		m,
 		cell,
 		scale,
 		width,
@@ -300,7 +305,7 @@ function drawHatch(
 	}
 	ctx.fillStyle = hatchPattern(ctx, paint, scale, origin);
 	for (let i = 0; i < n; i++) {
-		const row = shown.slice(i * n, (i + 1) * n).flatMap((on, j) => (on ? [i * n + j] : []));
+		const row = shown.slice(i * m, (i + 1) * m).flatMap((on, j) => (on ? [i * m + j] : []));
 		if (row.length === 0) continue;
 		const strength = alpha(row[0]);
 		if (kept && row.every((k) => Math.abs(alpha(k) - strength) < SAME_ALPHA)) {

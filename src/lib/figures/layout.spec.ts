@@ -35,6 +35,17 @@ describe('gridLayout', () => {
 	test('gridLayout makes cells big enough for numbers at 8 tokens', () => {
 		expect(gridLayout(sentences[1], { strip: true }).cell).toBeGreaterThanOrEqual(24);
 	});
+	test('gridLayout with other columns (cross-attention) sizes the cells to the columns', () => {
+		// Two rows by twelve columns: the cells shrink to fit twelve across, not two.
+		const L = gridLayout(['the', 'creature'], { strip: true, columns: sentences[2] });
+		expect([L.n, L.cols]).toEqual([2, 12]);
+		expect(L.sumX).toBe(L.x0 + 12 * L.cell + 24);
+		expect(L.sumX + 20).toBeLessThanOrEqual(WIDTH);
+		expect(L.cell).toBeLessThan(gridLayout(['the', 'creature'], { strip: true }).cell);
+		// The columns' labels decide the rotation: "word11" does not fit across such a cell.
+		expect(L.rotate).toBe(true);
+		expect(gridLayout(sentences[2], { strip: true, columns: ['a', 'b'] }).rotate).toBe(false);
+	});
 });
 
 describe('placeLabels', () => {

@@ -56,7 +56,10 @@ export const GRID_TEXT = { label: 12.5, axis: 12, title: 13, number: 12.5, small
 
 /** Where everything in the attention grid goes, computed from the tokens alone. */
 export interface GridLayout {
+	/** Rows: one per query. */
 	n: number;
+	/** Columns: one per key (n, but for cross-attention). */
+	cols: number;
 	/** Side of one cell. */
 	cell: number;
 	/** Top-left corner of the cell block. */
@@ -88,41 +91,49 @@ const STRIP_H = 66;
 /**
  * Lays out a tokens × tokens grid in the figure: row labels on the left, column labels on top
  * (rotated when they would not fit across a cell), a Σ column on the right and, when a query is
- * focused, a strip of that row's values below the cells.
+ * focused, a strip of that row's values below the cells. With `columns` (cross-attention, whose
+ * keys are another sentence's words) the grid is tokens × columns.
  */
 export function gridLayout(
 	tokens: string[],
-	options: { strip: boolean; width?: number; height?: number }
+	options: { strip: boolean; width?: number; height?: number; columns?: string[] }
 ): GridLayout {
-	const { strip, width = WIDTH, height = HEIGHT } = options;
+	const { strip, width = WIDTH, height = HEIGHT, columns = tokens } = options;
 	const n = Math.max(1, tokens.length);
-	let widestToken = 0;
-	for (const t of tokens) widestToken = Math.max(widestToken, textWidth(t, GRID_TEXT.label));
-	const widest = Math.max(textWidth('queries ↓', GRID_TEXT.axis), widestToken);
+	const cols = Math.max(1, columns.length);
+	let widestRow = 0;
+	for (const t of tokens) widestRow = Math.max(widestRow, textWidth(t, GRID_TEXT.label));
+	let widestColumn = widestRow;
+	if (columns !== tokens) {
+		widestColumn = 0;
+		for (const t of columns) widestColumn = Math.max(widestColumn, textWidth(t, GRID_TEXT.label));
+	}
+	const widest = Math.max(textWidth('queries ↓', GRID_TEXT.axis), widestRow);
 	const left = Math.ceil(widest + 12);
-	const across = Math.floor((width - 2 * MARGIN - left - SUM_W) / n);
+	const across = Math.floor((width - 2 * MARGIN - left - SUM_W) / cols);
 	let cell = Math.min(64, across);
-	const rotate = widestToken > cell - 6;
+	const rotate = widestColumn > cell - 6;
 	// Rotated labels at 45° rise by their width times sin 45°.
-	const labelsH = rotate ? Math.ceil(widestToken * Math.SQRT1_2 + 14) : 22;
+	const labelsH = rotate ? Math.ceil(widestColumn * Math.SQRT1_2 + 14) : 22;
 	const topH = TITLE_H + 16 + labelsH;
 	const stripH = strip ? STRIP_H : 0;
 	const down = Math.floor((height - topH - stripH - MARGIN) / n);
 	cell = Math.max(12, Math.min(cell, down));
-	const blockW = left + n * cell + SUM_W;
+	const blockW = left + cols * cell + SUM_W;
 	const x0 = Math.round(Math.max(MARGIN, (width - blockW) / 2) + left);
 	const y0 = topH;
 	const numberSize = cell >= 44 ? 14 : GRID_TEXT.number;
 	const room = Math.max(3, Math.floor((cell - 4) / (numberSize * 0.58)));
 	return {
 		n,
+		cols,
 		cell,
 		x0,
 		y0,
 		rotate,
 		titleY: 17,
 		keysTitleY: TITLE_H + 10,
-		sumX: x0 + n * cell + SUM_W / 2 + 2,
+		sumX: x0 + cols * cell + SUM_W / 2 + 2,
 		stripY: strip ? y0 + n * cell + 14 : null,
 		stripBar: 30,
 		room,

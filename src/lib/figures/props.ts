@@ -3,7 +3,7 @@ import { planeOf, type FigureState, type Plane } from '../manifest.ts';
 import type { ChapterInfo } from '../essay.ts';
 import type { ToyModel } from '../model/types.ts';
 import { computeStepData, type StepData } from '../model/step-data.ts';
-import { STAGE_NAMES } from '../essay.ts';
+import { stateName } from '../essay.ts';
 
 /** Everything Figure.svelte needs for one step. */
 export interface FigureProps {
@@ -35,7 +35,7 @@ export function figureProps(
 		plane: planeOf(chapter, state),
 		features: model.features,
 		meaningLabels: Object.fromEntries(Object.entries(model.meanings).map(([k, m]) => [k, m.label])),
-		title: `${chapter.title}: ${STAGE_NAMES[state.stage]}`,
+		title: `${chapter.title}: ${stateName(state)}`,
 		reducedMotion
 	};
 }

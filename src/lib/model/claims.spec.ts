@@ -15,7 +15,8 @@ const SENTENCES = {
 	hotDog: ['the dog was', 'the hot dog was'],
 	mole: ['American true mole', 'one mole of carbon dioxide', 'take a biopsy of the mole'],
 	tower: ['tower', 'Eiffel tower', 'miniature Eiffel tower'],
-	fluffy: ['a fluffy blue creature roamed the verdant forest']
+	fluffy: ['a fluffy blue creature roamed the verdant forest'],
+	summary: ['the creature']
 };
 
 /** Runs a sentence and returns it with a helper for one token's row. */
@@ -237,6 +238,38 @@ describe('fluffy creature', () => {
 		const s = run(text, ['adjective'], true);
 		const row = s.weights[s.at('creature')];
 		expect(ranked(row).slice(0, 2).sort()).toEqual([s.at('fluffy'), s.at('blue')].sort());
+	});
+});
+
+describe('cross-attention (scaling up)', () => {
+	const [source] = SENTENCES.fluffy;
+	const [summary] = SENTENCES.summary;
+	const s = computeSentence(model, summary, {
+		heads: ['adjective'],
+		causal: false,
+		source: { index: 0, text: source }
+	});
+	const keys = s.source?.tokens ?? [];
+	const column = (word: string) => keys.indexOf(word);
+
+	it('is a rectangle: a row per word written, a column per word of the source', () => {
+		expect(s.tokens).toEqual(['the', 'creature']);
+		expect(keys).toHaveLength(8);
+		for (const row of s.weights) expect(row).toHaveLength(8);
+	});
+
+	it('the summary’s "creature" reaches across for "fluffy" and "blue", over half its weight', () => {
+		const row = s.weights[s.tokens.indexOf('creature')];
+		expect(ranked(row).slice(0, 2).sort()).toEqual([column('fluffy'), column('blue')].sort());
+		expect(row[column('fluffy')] + row[column('blue')]).toBeGreaterThan(0.5);
+	});
+
+	it('the values it brings back are about looks: the largest change is in colour and texture', () => {
+		const delta = s.deltas[s.tokens.indexOf('creature')];
+		const order = ranked(delta.map(Math.abs))
+			.slice(0, 2)
+			.map((i) => model.features[i]);
+		expect(order.sort()).toEqual(['colour', 'texture']);
 	});
 });
 

@@ -53,6 +53,7 @@ const state = (over: Partial<FigureState> = {}): FigureState => ({
 	stage: 'update',
 	sentence: 0,
 	compare: [],
+	source: null,
 	query: null,
 	causal: false,
 	attend: true,
@@ -320,9 +321,34 @@ describe('computeStepData', () => {
 		expect(json.sentences[0].weights).toEqual(data.sentences[0].weights);
 	});
 
+	it('computeStepData with a source: queries from the sentence, keys and values from the source', () => {
+		// "y" (one word) reads "x y": y's query is 0, so it spreads evenly over x and y; the values
+		// are x's (0, since look's value down reads b) and y's (a = 1).
+		const data = computeStepData(model, chapter, 'cross', state({ sentence: 1, source: 0 }));
+		const [s] = data.sentences;
+		expect(s.tokens).toEqual(['y']);
+		expect(s.source).toEqual({
+			index: 0,
+			text: 'x y',
+			tokens: ['x', 'y'],
+			unknown: [false, false]
+		});
+		expect(s.keys).toEqual([[0], [2]]);
+		expect(s.weights).toEqual([[0.5, 0.5]]);
+		expectClose(s.deltas, [[0.5, 0]]);
+		expectClose(s.updated, [[0.5, 1]]);
+		// Without a source the same sentence attends to itself: a 1×1 grid.
+		expect(
+			computeStepData(model, chapter, 'self', state({ sentence: 1 })).sentences[0].weights
+		).toEqual([[1]]);
+	});
+
 	it('computeStepData throws on a missing sentence or meaning', () => {
 		expect(() => computeStepData(model, chapter, 's', state({ sentence: 5 }))).toThrow(
 			'tiny/s: there is no sentence 5 (the chapter has 3)'
+		);
+		expect(() => computeStepData(model, chapter, 's', state({ source: 7 }))).toThrow(
+			'tiny/s: there is no source sentence 7 (the chapter has 3)'
 		);
 		expect(() => computeStepData(model, chapter, 's', state({ meanings: ['nope'] }))).toThrow(
 			'unknown meaning "nope"'

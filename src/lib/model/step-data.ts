@@ -17,9 +17,30 @@ import type { Chapter, FigureState, Plane, Stage } from '../manifest.ts';
 import { embedTokens, tokenize } from './tokenize.ts';
 import type { ModelHead, ToyModel } from './types.ts';
 
+/** The other sentence of a cross-attention step: the one whose words supply keys and values. */
+export interface SourceData {
+	/** Index of the sentence in its chapter's `sentences`. */
+	index: number;
+	text: string;
+	tokens: string[];
+	/** true where the word is not in the vocabulary (its embedding is all zeros). */
+	unknown: boolean[];
+}
+
+/** The words along the grid's top, one per key: the source's in cross-attention, else the sentence's. */
+export function keyTokens(sentence: Pick<SentenceData, 'tokens' | 'source'>): string[] {
+	return sentence.source?.tokens ?? sentence.tokens;
+}
+
+/** Which key words are not in the vocabulary (see {@link keyTokens}). */
+export function keyUnknown(sentence: Pick<SentenceData, 'unknown' | 'source'>): boolean[] {
+	return sentence.source?.unknown ?? sentence.unknown;
+}
+
 /**
  * One sentence run through the model. Rows are tokens; in the n×n grids rows are queries and
- * columns are keys. Grid fields (queries … weights) come from the first head; `deltas` is the sum
+ * columns are keys. In cross-attention (`source` set) keys and values come from the source's m
+ * words: `keys`, `valuesDown` and `values` have m rows and the grids are n×m. Grid fields (queries … weights) come from the first head; `deltas` is the sum
  * over all heads and `updated = embeddings + deltas`.
  *
  * `masked` holds −Infinity in masked cells; JSON.stringify writes those as `null`.
@@ -55,6 +76,8 @@ export interface SentenceData {
 	updated: Matrix;
 	/** Each head's own proposal Δe, in the order of `state.heads`; they sum to `deltas`. */
 	heads: { name: string; deltas: Matrix }[];
+	/** Cross-attention only: the sentence that supplies the keys and values. */
+	source?: SourceData;
 }
 
 /** The readout's verdict for one version of the last position's vector. */
@@ -137,19 +160,34 @@ function headsByName(model: ToyModel, names: string[]): ModelHead[] {
  * @param options.attend apply the update (default true). When false, `deltas` and every head's
  *   deltas are zeros and `updated` equals `embeddings` (the context-free view); the grid fields
  *   are still computed.
+ * @param options.source cross-attention: the sentence (and its index in the chapter) whose words
+ *   supply the keys and values; the text's words supply the queries.
  * @param index the sentence's index in its chapter, carried through to the result.
  * @throws Error when `heads` is empty or names a head the model does not have.
  */
 export function computeSentence(
 	model: ToyModel,
 	text: string,
-	options: { heads: string[]; causal: boolean; attend?: boolean },
+	options: {
+		heads: string[];
+		causal: boolean;
+		attend?: boolean;
+		source?: { index: number; text: string };
+	},
 	index = 0
 ): SentenceData {
 	const weights = headsByName(model, options.heads);
 	const tokens = tokenize(text);
 	const { embeddings, unknown } = embedTokens(model, tokens);
-	const run = runHeads(embeddings, weights, { causal: options.causal });
+	let source: (SourceData & { embeddings: Matrix }) | undefined;
+	if (options.source) {
+		const sourceTokens = tokenize(options.source.text);
+		source = { ...options.source, tokens: sourceTokens, ...embedTokens(model, sourceTokens) };
+	}
+	const run = runHeads(embeddings, weights, {
+		causal: options.causal,
+		source: source?.embeddings
+	});
 	const grid = run.heads[0];
 	const attend = options.attend ?? true;
 	const none = () => zeros(tokens.length, model.features.length);
@@ -172,7 +210,15 @@ export function computeSentence(
 		heads: options.heads.map((name, i) => ({
 			name,
 			deltas: attend ? run.heads[i].deltas : none()
-		}))
+		})),
+		...(source && {
+			source: {
+				index: source.index,
+				text: source.text,
+				tokens: source.tokens,
+				unknown: source.unknown
+			}
+		})
 	};
 }
 
@@ -232,9 +278,26 @@ function scoreRange(guesses: Guess[]): Prediction['range'] {
 	return { min: Math.min(...scores), max: Math.max(...scores), labels };
 }
 
+/** The sentence a cross-attention step's keys and values come from, or undefined. */
+function sourceOf(
+	chapter: Pick<Chapter, 'slug' | 'sentences'>,
+	stepId: string,
+	state: FigureState
+): { index: number; text: string } | undefined {
+	if (state.source === null || state.source === undefined) return undefined;
+	const text = chapter.sentences[state.source];
+	if (text === undefined) {
+		throw new Error(
+			`${chapter.slug}/${stepId}: there is no source sentence ${state.source} (the chapter has ${chapter.sentences.length})`
+		);
+	}
+	return { index: state.source, text };
+}
+
 /**
  * The numbers for one step of a chapter: the sentences it shows, and the meanings and readout it
- * names. Sentences shown are `state.sentence` and `state.compare`, once each, in ascending order.
+ * names. Sentences shown are `state.sentence` and `state.compare`, once each, in ascending order;
+ * with `state.source` (cross-attention), each takes its keys and values from that sentence.
  *
  * @throws Error when the state names a sentence, head or meaning that does not exist.
  */
@@ -255,7 +318,12 @@ export function computeStepData(
 		return computeSentence(
 			model,
 			text,
-			{ heads: state.heads, causal: state.causal, attend: state.attend },
+			{
+				heads: state.heads,
+				causal: state.causal,
+				attend: state.attend,
+				source: sourceOf(chapter, stepId, state)
+			},
 			i
 		);
 	});

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import type { Chapter, Manifest, Step } from '$lib/manifest';
 import type { ToyModel } from '$lib/model/types';
-import { STAGE_NAMES } from '$lib/essay';
+import { stateName } from '$lib/essay';
 import { PREVIEW_SIZE } from '$lib/embed/paths';
 import { escapeHtml } from '$lib/embed/snippet';
 import { ORIGIN } from '$lib/site';
@@ -170,7 +170,7 @@ export function previewSvg(
 	const left = 64;
 	const textWidth = 500;
 	const summary = wrapText(step.summary, textWidth, 27, 7);
-	const stage = STAGE_NAMES[step.state.stage] ?? step.state.stage;
+	const stage = stateName(step.state);
 	// Bold DejaVu is about a tenth wider than regular.
 	const stageSize =
 		[58, 50, 44, 38].find((size) => dejaVuWidth(stage, size) * 1.1 <= textWidth) ?? 34;

@@ -3,7 +3,10 @@ import type { Chapter, Step } from '$lib/manifest';
 import type { ToyModel } from '$lib/model/types';
 import { computeStepData } from '$lib/model/step-data';
 
-/** The JSON document for one step. Matrices' rows follow `tokens`; rows are queries, columns keys. */
+/**
+ * The JSON document for one step. Matrices' rows follow `tokens`; rows are queries, columns keys.
+ * In cross-attention a sentence has `source`, whose `tokens` the keys, values and columns follow.
+ */
 export function stepJson(model: ToyModel, chapter: Chapter, step: Step) {
 	const data = computeStepData(model, chapter, step.id, step.state);
 	return {
@@ -24,7 +27,8 @@ export function stepJson(model: ToyModel, chapter: Chapter, step: Step) {
 			scaled: s.scaled,
 			weights: s.weights,
 			deltas: s.deltas,
-			updated: s.updated
+			updated: s.updated,
+			...(s.source ? { source: { text: s.source.text, tokens: s.source.tokens } } : {})
 		})),
 		...(data.meanings ? { meanings: data.meanings } : {}),
 		...(data.readout ? { readout: data.readout } : {}),

@@ -2,7 +2,7 @@
 import { error } from '@sveltejs/kit';
 import { loadContent } from '$lib/server/content';
 import { allSteps, findStep } from '$lib/manifest';
-import { STAGE_NAMES } from '$lib/essay';
+import { stateName } from '$lib/essay';
 import { checkRedirects, findRedirect } from '$lib/redirects';
 
 /** `{ chapter, step }` for every step in the manifest, for a per-step route's `entries()`. */
@@ -31,6 +31,6 @@ export function movedTarget(
 	if (!found) error(404, `There is no step “${params.step}” in “${params.chapter}”.`);
 	return {
 		to: path(found.chapter.slug, found.step.id),
-		title: `${found.chapter.title}: ${STAGE_NAMES[found.step.state.stage]}`
+		title: `${found.chapter.title}: ${stateName(found.step.state)}`
 	};
 }

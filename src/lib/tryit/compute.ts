@@ -189,6 +189,7 @@ export function figureInput(
 		stage: state.stage,
 		sentence: 0,
 		compare: [],
+		source: null,
 		query,
 		causal: state.causal,
 		attend: true,

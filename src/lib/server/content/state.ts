@@ -8,6 +8,7 @@ export const STEP_ATTRIBUTES = [
 	'stage',
 	'sentence',
 	'compare',
+	'source',
 	'query',
 	'causal',
 	'attend',
@@ -20,6 +21,9 @@ export const STEP_ATTRIBUTES = [
 ] as const;
 
 type Key = (typeof STEP_ATTRIBUTES)[number];
+
+/** The stages that can show cross-attention: the grid's, without the causal mask. */
+export const CROSS_STAGES: readonly Stage[] = ['dot-product', 'scale', 'softmax'];
 
 /** A raw value from YAML (any type) or from a directive attribute (always a string). */
 type Raw = unknown;
@@ -38,6 +42,7 @@ export function baseState(model: ToyModel): FigureState {
 		stage: 'embedding',
 		sentence: 0,
 		compare: [],
+		source: null,
 		query: null,
 		causal: false,
 		attend: true,
@@ -102,6 +107,12 @@ export function parsePartialState(
 				break;
 			case 'compare':
 				out.compare = list(value, 'compare').map((v) => index(v, 'compare', ctx.sentences.length));
+				break;
+			case 'source':
+				out.source =
+					value === null || value === '' || value === 'none'
+						? null
+						: index(value, 'source', ctx.sentences.length);
 				break;
 			case 'query':
 				out.query = value === null || value === '' ? null : String(value).toLowerCase();
@@ -190,6 +201,32 @@ export function mergeState(
 			);
 		}
 	}
-	state.highlight.forEach((w) => inSentence(w, 'highlighted word'));
+	if (state.source === null) {
+		state.highlight.forEach((w) => inSentence(w, 'highlighted word'));
+		return state;
+	}
+	// Cross-attention: the grid's columns are the source's words, so highlighted keys are too.
+	const sourceText = ctx.sentences[state.source];
+	const sourceTokens = tokenize(sourceText);
+	if (!CROSS_STAGES.includes(state.stage)) {
+		throw new Error(
+			`"source" (cross-attention) is for the grid's stages ${CROSS_STAGES.join(', ')}, not "${state.stage}"`
+		);
+	}
+	if (state.causal) {
+		throw new Error(
+			'"source" (cross-attention) needs causal="false": the source is complete before the first word is written, so none of it is masked'
+		);
+	}
+	if (state.compare.length > 0) {
+		throw new Error('"compare" and "source" cannot be used together');
+	}
+	state.highlight.forEach((w) => {
+		if (!sourceTokens.includes(w)) {
+			throw new Error(
+				`highlighted word "${w}" is not a word of the source sentence "${sourceText}" (the keys are its words)`
+			);
+		}
+	});
 	return state;
 }
