@@ -75,6 +75,26 @@ describe('placeLabels', () => {
 		expect(placed[1].x - 80).toBeGreaterThanOrEqual(0);
 		expect(placed[1].y - 14 * 0.8).toBeGreaterThanOrEqual(0);
 	});
+	test('placeLabels sets a label nearer its own point than another arrow’s head', () => {
+		// Pushed right, "a" would end 6 units short of b's head, nearer it than its own point.
+		const request = { id: 'a', x: 100, y: 100, dx: 1, dy: 0, width: 60, height: 14 };
+		const [plain] = placeLabels([request], bounds);
+		expect(plain.anchor).toBe('start');
+		const heads = [
+			{ x: 172, y: 100, owner: 'b' },
+			{ x: 100, y: 100, owner: 'a' }
+		];
+		const [kept] = placeLabels([request], bounds, [], 6, [], heads);
+		const box = labelBox(kept, 60, 14);
+		const away = (x: number, y: number) =>
+			Math.hypot(
+				Math.max(box.left - x, 0, x - box.right),
+				Math.max(box.top - y, 0, y - box.bottom)
+			);
+		expect(away(172, 100)).toBeGreaterThanOrEqual(1.5 * away(100, 100));
+		// Its own head does not push it anywhere.
+		expect(placeLabels([request], bounds, [], 6, [], [heads[1]])).toEqual([plain]);
+	});
 	test('placeLabels moves a label off one already placed at the same point', () => {
 		const [a, b] = placeLabels(
 			[

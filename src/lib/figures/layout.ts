@@ -223,11 +223,28 @@ export interface Line {
 	owner?: string;
 }
 
+/** An arrow's head: a label set nearer to it than to its own point would seem to name it. */
+export interface Head {
+	x: number;
+	y: number;
+	/** The label that names this arrow, which is the one label allowed beside it. */
+	owner?: string;
+}
+
 /** Space kept between a label and the labels beside it, in viewBox units (widths are estimates). */
 const LABEL_PAD = 3;
 
 /** What each nudge step away from a label's point costs, in lines crossed (see placeLabels). */
 const NUDGE_COST = 0.5;
+
+/**
+ * What a spot nearer another arrow's head than the label's own point costs, in lines crossed: more
+ * than one line through the label, which leaves no doubt which arrow it names.
+ */
+const STRAY_COST = 1.5;
+
+/** How much nearer its own point than any other arrow's head a label must be. */
+const STRAY_RATIO = 1.5;
 
 /** How far beyond its text a label keeps lines away, in viewBox units. */
 const LINE_CLEARANCE = 1.5;
@@ -240,13 +257,18 @@ const LINE_CLEARANCE = 1.5;
  * When every spot has a line through it, it takes the spot clear of labels and boxes that costs
  * least: one for each line through it, and half for each nudge step it has drifted from its
  * point. Labels earlier in the list win.
+ *
+ * A spot nearer to one of `heads` (another arrow's head) than to the label's own point costs more
+ * than a line through it (`STRAY_COST`): "tower" set just left of the head of "Eiffel tower" reads as that
+ * arrow's label, or as one phrase with the next label along.
  */
 export function placeLabels(
 	requests: LabelRequest[],
 	bounds: { x: number; y: number; width: number; height: number },
 	avoid: Box[] = [],
 	gap = 6,
-	lines: Line[] = []
+	lines: Line[] = [],
+	heads: Head[] = []
 ): PlacedLabel[] {
 	const taken: Box[] = [...avoid];
 	const angles = [0, 45, -45, 90, -90, 135, -135, 180].map((a) => (a * Math.PI) / 180);
@@ -303,6 +325,17 @@ export function placeLabels(
 			}
 			return n;
 		};
+		/** Whether another arrow's head is nearer the candidate's box than the label's own point. */
+		const strayed = (c: { box: Box }) => {
+			const { left, right, top, bottom } = c.box;
+			const away = (x: number, y: number) =>
+				Math.hypot(Math.max(left - x, 0, x - right), Math.max(top - y, 0, y - bottom));
+			const own = away(r.x, r.y);
+			for (const h of heads) {
+				if (h.owner !== r.id && away(h.x, h.y) < own * STRAY_RATIO) return true;
+			}
+			return false;
+		};
 		// The eight sides, then nudges from the preferred side (1, −1, 2, −2, … label heights): the
 		// i-th spot tried, built only when it is tried, and how many nudge steps it is from the point.
 		const steps = (i: number) => (i < angles.length ? 0 : Math.ceil((i - angles.length + 1) / 2));
@@ -320,7 +353,8 @@ export function placeLabels(
 			if (penalty >= lowest) continue;
 			const c = nth(i);
 			if (!free(c)) continue;
-			const cost = penalty + (lines.length ? crossings(c, lowest - penalty) : 0);
+			const near = heads.length && strayed(c) ? STRAY_COST : 0;
+			const cost = penalty + near + (lines.length ? crossings(c, lowest - penalty - near) : 0);
 			if (cost < lowest) {
 				best = c;
 				lowest = cost;

@@ -183,6 +183,63 @@ describe('labels in the essay’s planes', () => {
 		expect(clashes).toEqual([]);
 	});
 
+	/**
+	 * Labels with the distance from each to its own arrow's head and to the nearest other head
+	 * (heads where its own ends, as "fluffy" and "blue" do, are its own too).
+	 */
+	function headDistances(svg: string) {
+		// Each arrow's head is the first point of its path; a word's arrow is "o-<word>", named by
+		// the label whose text lists that word.
+		const heads = [
+			...svg.matchAll(/<g class="fig-vector" data-arrow="([^"]*)"[^>]*>([^]*?)<\/g>/g)
+		].flatMap((m) => {
+			const tip = /<path[^>]*d="M([\d.-]+) ([\d.-]+)/.exec(m[2]);
+			return tip && !m[1].startsWith('w-') ? [{ id: m[1], x: +tip[1], y: +tip[2] }] : [];
+		});
+		return planeLabels(svg).flatMap(({ id, text, box }) => {
+			const names = (h: { id: string }) =>
+				h.id === id || (id.startsWith('o-') && text.split(', ').includes(h.id.slice(2)));
+			const own = heads.filter(names);
+			if (own.length === 0) return [];
+			const away = (h: { x: number; y: number }) =>
+				Math.hypot(
+					Math.max(box.left - h.x, 0, h.x - box.right),
+					Math.max(box.top - h.y, 0, h.y - box.bottom)
+				);
+			const shared = (h: { x: number; y: number }) =>
+				own.some((o) => Math.hypot(o.x - h.x, o.y - h.y) < 1);
+			const others = heads.filter((h) => !names(h) && !shared(h));
+			return [
+				{
+					text,
+					own: Math.min(...own.map(away)),
+					other: Math.min(Infinity, ...others.map(away)),
+					nearest: others.sort((a, b) => away(a) - away(b))[0]?.id
+				}
+			];
+		});
+	}
+
+	it('words whose arrows end at one spot share one label there', () => {
+		// "fluffy" and "blue" both land on the colour, texture axis at the same length.
+		const step = planeSteps.find((s) => s.name === 'fluffy-creature/fluffy-lookups')!;
+		const texts = planeLabels(step.svg).map((l) => l.text);
+		expect(texts).toContain('fluffy, blue');
+		expect(texts).not.toContain('fluffy');
+		expect(texts).not.toContain('blue');
+	});
+
+	it('the towers’ labels each sit well away from the other arrows’ heads', () => {
+		// "tower" was set just left of the head of "Eiffel tower": with the head between them the two
+		// labels read as one phrase, "tower Eiffel tower".
+		for (const name of ['mole/tower-alone', 'mole/eiffel-tower', 'mole/miniature-eiffel-tower']) {
+			const step = planeSteps.find((s) => s.name === name)!;
+			for (const l of headDistances(step.svg).filter((l) => !l.text.includes('phrases'))) {
+				expect(l.other, `${name}: ${l.text} × ${l.nearest}`).toBeGreaterThanOrEqual(l.own * 1.5);
+			}
+		}
+	});
+
 	it.each(planeSteps)('$name: every label is inside the figure, clear of its sides', ({ svg }) => {
 		const width = Number(/viewBox="0 0 ([\d.]+)/.exec(svg)?.[1]);
 		expect(width).toBeGreaterThan(0);
