@@ -106,7 +106,8 @@ describe('Figure', () => {
 		expect(count(svg, /data-masked="true"/g)).toBe((n * (n - 1)) / 2);
 		expect(svg).toContain(`data-masked="${(n * (n - 1)) / 2}"`);
 		const sums = [...svg.matchAll(/class="fig-num fig-small fig-muted fig-sum"[^>]*>([^<]+)</g)];
-		expect(sums.map((m) => m[1])).toEqual(Array(n).fill('1.00'));
+		// In %, like the cells: 100% for every row.
+		expect(sums.map((m) => m[1])).toEqual(Array(n).fill('100%'));
 		expect(svg).toContain('−∞ before softmax');
 	});
 

@@ -166,7 +166,9 @@ function describeGrid(state: FigureState, data: StepData, sentence: SentenceData
 			out.push(`Its highest score is with the key ${quote(keys[best])}.`);
 		}
 	} else {
-		out.push('Each cell is a weight, shown as a percentage; every row sums to 100% (Σ = 1.00).');
+		out.push(
+			'Each cell is a weight, shown as a percentage; every row sums to 100%, as the Σ column shows.'
+		);
 		if (masked > 0) {
 			out.push(
 				`The causal mask hides the ${masked} cells above the diagonal: their scores become −∞ before softmax, so their weights are exactly 0.`
