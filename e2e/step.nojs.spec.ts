@@ -34,8 +34,14 @@ test('every grid step carries its numbers as a data table', async ({ page, reque
 		const table = page.locator(`article#${step.id}`).getByRole('table');
 		await expect(table).toHaveCount(1);
 		await expect(table.locator('caption')).toContainText('Rows are queries, columns are keys');
-		const rows = await table.locator('tbody th[scope="row"]').count();
-		await expect(table.locator('thead th[scope="col"]')).toHaveCount(rows + 1);
+		// A row per query and a column per key: the sentence's own words, or in cross-attention
+		// the source's.
+		const data = await (await request.get(`/data/${step.chapter}/${step.id}.json`)).json();
+		const sentence = data.sentences.find((x: { tokens: string[] }) => x.tokens.length > 0);
+		const keys = (sentence.source ?? sentence).tokens.length;
+		await expect(table.locator('tbody th[scope="row"]')).toHaveCount(sentence.tokens.length);
+		await expect(table.locator('thead th[scope="col"]')).toHaveCount(keys + 1);
+		await expect(table.locator('td')).toHaveCount(sentence.tokens.length * keys);
 	}
 	await expect(
 		page.locator(

@@ -208,6 +208,10 @@ describe('runHead(E, head, { source })', () => {
 		);
 	});
 
+	test('refuses the causal mask with a source', () => {
+		expect(() => runHead(E, head, { causal: true, source: E })).toThrow(/never masked/);
+	});
+
 	test('with E as its own source, is self-attention', () => {
 		fc.assert(
 			fc.property(headCase(), ({ embeddings, heads: [h] }) => {

@@ -63,7 +63,8 @@ export interface HeadTrace {
  * @param options.source cross-attention: the embeddings (m×d_model) of another sequence, which
  *   supply the keys and values while E supplies the queries. Each of E's tokens is then updated
  *   from what the other sequence says. Left out, E attends to itself.
- * @throws Error when a weight matrix does not fit the embeddings' size.
+ * @throws Error when a weight matrix does not fit the embeddings' size, or when `causal` and
+ *   `source` are both set.
  */
 export function runHead(
 	embeddings: Matrix,
@@ -74,6 +75,11 @@ export function runHead(
 		source?: Matrix;
 	} = {}
 ): HeadTrace {
+	if (options.causal && options.source) {
+		// The mask hides keys after the query's own position; a query has no position in another
+		// sequence, so the two do not go together.
+		throw new Error('runHead: the causal mask is for self-attention; a source is never masked');
+	}
 	const projected = project(embeddings, head.query);
 	const queries = options.adjustQueries ? options.adjustQueries(projected) : projected;
 	const source = options.source ?? embeddings;

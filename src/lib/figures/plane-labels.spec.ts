@@ -234,7 +234,9 @@ describe('labels in the essay’s planes', () => {
 		// labels read as one phrase, "tower Eiffel tower".
 		for (const name of ['mole/tower-alone', 'mole/eiffel-tower', 'mole/miniature-eiffel-tower']) {
 			const step = planeSteps.find((s) => s.name === name)!;
-			for (const l of headDistances(step.svg).filter((l) => !l.text.includes('phrases'))) {
+			const labels = headDistances(step.svg).filter((l) => !l.text.includes('phrases'));
+			expect(labels.length, name).toBeGreaterThan(0);
+			for (const l of labels) {
 				expect(l.other, `${name}: ${l.text} × ${l.nearest}`).toBeGreaterThanOrEqual(l.own * 1.5);
 			}
 		}

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cosine, nearest, type Vector } from '../engine/index.ts';
 import { loadModel } from '../server/content/model.ts';
-import { computeSentence, predictNext, type SentenceData } from './step-data.ts';
+import { loadContent } from '../server/content/index.ts';
+import { computeSentence, computeStepData, predictNext, type SentenceData } from './step-data.ts';
 
 const model = loadModel(
 	readFileSync(new URL('../../../content/model.yaml', import.meta.url), 'utf8'),
@@ -242,26 +243,37 @@ describe('fluffy creature', () => {
 });
 
 describe('cross-attention (scaling up)', () => {
-	const [source] = SENTENCES.fluffy;
-	const [summary] = SENTENCES.summary;
-	const s = computeSentence(model, summary, {
-		heads: ['adjective'],
-		causal: false,
-		source: { index: 0, text: source }
-	});
+	// The step as the essay declares it (its heads, sentences and source), not a setup of our own.
+	const { manifest } = loadContent();
+	const chapter = manifest.chapters.find((c) => c.slug === 'scaling-up')!;
+	const step = chapter.steps.find((x) => x.id === 'cross-attention')!;
+	const data = computeStepData(model, chapter, step.id, step.state);
+	const [s] = data.sentences;
 	const keys = s.source?.tokens ?? [];
 	const column = (word: string) => keys.indexOf(word);
+	const row = s.weights[s.tokens.indexOf('creature')];
 
-	it('is a rectangle: a row per word written, a column per word of the source', () => {
-		expect(s.tokens).toEqual(['the', 'creature']);
+	it('runs one head, "our toy head" (adjective), with no mask', () => {
+		expect(data.heads).toEqual(['adjective']);
+		expect(data.causal).toBe(false);
+		expect(s.source?.text).toBe(SENTENCES.fluffy[0]);
+	});
+
+	it('is a rectangle: a row per word written, a column per word of the source, eight of them', () => {
+		expect(s.tokens).toEqual(SENTENCES.summary[0].split(' '));
 		expect(keys).toHaveLength(8);
-		for (const row of s.weights) expect(row).toHaveLength(8);
+		for (const r of s.weights) expect(r).toHaveLength(8);
 	});
 
 	it('the summary’s "creature" reaches across for "fluffy" and "blue", over half its weight', () => {
-		const row = s.weights[s.tokens.indexOf('creature')];
 		expect(ranked(row).slice(0, 2).sort()).toEqual([column('fluffy'), column('blue')].sort());
 		expect(row[column('fluffy')] + row[column('blue')]).toBeGreaterThan(0.5);
+	});
+
+	it('"verdant" takes about a fifth, the third largest weight', () => {
+		expect(ranked(row)[2]).toBe(column('verdant'));
+		expect(row[column('verdant')]).toBeGreaterThan(0.15);
+		expect(row[column('verdant')]).toBeLessThan(0.25);
 	});
 
 	it('the values it brings back are about looks: the largest change is in colour and texture', () => {

@@ -38,10 +38,12 @@ export function keyUnknown(sentence: Pick<SentenceData, 'unknown' | 'source'>): 
 }
 
 /**
- * One sentence run through the model. Rows are tokens; in the n×n grids rows are queries and
- * columns are keys. In cross-attention (`source` set) keys and values come from the source's m
- * words: `keys`, `valuesDown` and `values` have m rows and the grids are n×m. Grid fields (queries … weights) come from the first head; `deltas` is the sum
- * over all heads and `updated = embeddings + deltas`.
+ * One sentence run through the model. Rows are tokens. In the grids (scores … weights) rows are
+ * queries and columns are keys: n×n, or in cross-attention (`source` set) n×m, where the m keys
+ * and values come from the source's words.
+ *
+ * Grid fields (queries … weights) come from the first head; `deltas` is the sum over all heads
+ * and `updated = embeddings + deltas`.
  *
  * `masked` holds −Infinity in masked cells; JSON.stringify writes those as `null`.
  */
@@ -56,19 +58,19 @@ export interface SentenceData {
 	embeddings: Matrix;
 	/** n×d_k */
 	queries: Matrix;
-	/** n×d_k */
+	/** m×d_k (m = n, but in cross-attention) */
 	keys: Matrix;
-	/** n×d_v: values in the small space (E·valueDown). */
+	/** m×d_v: values in the small space (S·valueDown, S the source or the sentence). */
 	valuesDown: Matrix;
-	/** n×d_model: values in embedding space (E·valueDown·valueUp). */
+	/** m×d_model: values in embedding space (S·valueDown·valueUp). */
 	values: Matrix;
-	/** n×n: q · k. */
+	/** n×m: q · k. */
 	scores: Matrix;
-	/** n×n: scores / √d_k. */
+	/** n×m: scores / √d_k. */
 	scaled: Matrix;
-	/** n×n: scaled, with −Infinity where the causal mask hides a key (a copy when not causal). */
+	/** n×m: scaled, with −Infinity where the causal mask hides a key (a copy when not causal). */
 	masked: Matrix;
-	/** n×n: softmax of each row of masked. */
+	/** n×m: softmax of each row of masked. */
 	weights: Matrix;
 	/** n×d_model: Δe summed over every head (zeros when the step does not attend). */
 	deltas: Matrix;

@@ -210,7 +210,7 @@ export function mergeState(
 	const sourceTokens = tokenize(sourceText);
 	if (!CROSS_STAGES.includes(state.stage)) {
 		throw new Error(
-			`"source" (cross-attention) is for the grid's stages ${CROSS_STAGES.join(', ')}, not "${state.stage}"`
+			`"source" (cross-attention) is for the grid's stages ${CROSS_STAGES.join(', ')}, not "${state.stage}" (source="none" turns it off)`
 		);
 	}
 	if (state.causal) {
@@ -220,6 +220,11 @@ export function mergeState(
 	}
 	if (state.compare.length > 0) {
 		throw new Error('"compare" and "source" cannot be used together');
+	}
+	if (state.source === state.sentence) {
+		throw new Error(
+			`"source" is the step's own sentence ${state.sentence}: that is self-attention, so leave "source" out (or set source="none")`
+		);
 	}
 	state.highlight.forEach((w) => {
 		if (!sourceTokens.includes(w)) {
