@@ -116,17 +116,42 @@ describe('Figure', () => {
 		expect(count(svg, /data-masked="true"/g)).toBe(0);
 	});
 
-	test('the focused row prints its weights as percentages from the data, summing to about 100', () => {
+	test('the focused row prints its weights as percentages from the data, summing to 100', () => {
 		const { svg, data } = figure('softmax', hotDog, hotDogSoftmax);
 		const sentence = data.sentences.find((s) => s.index === 1)!;
 		const i = sentence.tokens.indexOf('dog');
 		const printed = [...row(svg, 'dog').matchAll(/data-value="([^"]+)"/g)].map((m) => m[1]);
-		expect(printed).toEqual(sentence.weights[i].map((w) => `${Math.round(w * 100)}%`));
+		// Whole percents would read 10 + 71 + 10 + 10 = 101, so the grid prints tenths.
+		expect(sentence.weights[i].reduce((s, w) => s + Math.round(w * 100), 0)).not.toBe(100);
+		printed.forEach((p, j) => {
+			expect(p).toMatch(/^\d+\.\d%$/);
+			expect(Math.abs(Number(p.replace('%', '')) - sentence.weights[i][j] * 100)).toBeLessThan(
+				0.05
+			);
+		});
 		const total = printed.reduce((s, p) => s + Number(p.replace('%', '')), 0);
-		expect(Math.abs(total - 100)).toBeLessThanOrEqual(2);
+		expect(Math.abs(total - 100)).toBeLessThan(0.15);
 		// The strip under the grid repeats the row as bars with the same numbers.
 		const strip = [...svg.matchAll(/class="fig-num fig-small fig-strip-value"[^>]*>([^<]+)</g)];
 		expect(strip.map((m) => m[1])).toEqual(printed);
+	});
+
+	test('where tenths do not fit, a row of rounded percents that adds up to 104 says it is rounded', () => {
+		// The focused fluffy grid (a strip below it) has cells too narrow for "12.5": the rows of
+		// adjectives, eight weights of 12.5% each, read 13 eight times.
+		const narrow = figure('softmax', fluffy, { stage: 'softmax', query: 'creature' });
+		const fluffyRow = [...row(narrow.svg, 'fluffy').matchAll(/data-value="([^"]+)"/g)];
+		expect(fluffyRow.map((m) => m[1])).toEqual(Array(8).fill('13'));
+		expect(narrow.svg).toContain('>rounded to whole %</text>');
+		// The same grid with no row in focus has room for tenths, and needs no note.
+		const wide = figure('softmax', fluffy, { stage: 'softmax', query: null });
+		const wideRow = [...row(wide.svg, 'fluffy').matchAll(/data-value="([^"]+)"/g)];
+		expect(wideRow.map((m) => m[1])).toEqual(Array(8).fill('12.5'));
+		expect(wide.svg).not.toContain('rounded to whole %');
+		// Nor does a grid whose cells print tenths: the hot dog's, four words wide.
+		const { svg } = figure('softmax', hotDog, hotDogSoftmax);
+		expect(svg).toMatch(/data-value="\d+\.\d%"/);
+		expect(svg).not.toContain('rounded to whole %');
 	});
 
 	test('scores and scaled scores print the data with true minus signs', () => {
@@ -222,10 +247,11 @@ describe('Figure', () => {
 		expect(columnLabels.map((m) => m[1])).toEqual(keys);
 		expect(svg).toContain('keys, from the source sentence →');
 		// The weights shown are the engine's: the cell of "fluffy" in the row of "creature" (in %,
-		// without the sign in cells this narrow).
+		// without the sign in cells this narrow, to a tenth: whole percents in the row of "the"
+		// add up to 102).
 		const weight = sentence.weights[1][keys.indexOf('fluffy')];
 		expect(row(svg, 'creature')).toContain(
-			`data-key="fluffy" data-value="${Math.round(weight * 100)}"`
+			`data-key="fluffy" data-value="${(weight * 100).toFixed(1)}"`
 		);
 		expect(text).toContain('A 2 by 8 grid of cross-attention');
 		expect(text).toContain('“creature” attends most to “fluffy”');

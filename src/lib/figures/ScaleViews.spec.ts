@@ -184,6 +184,15 @@ describe('ContextLength', () => {
 		expect(body).toContain('1,024 scores');
 	});
 
+	it('names the rows with the word turned and its arrow upright, pointing down the rows', () => {
+		const { body } = render(ContextLength, { props: {} });
+		// A turned "→" reads "←" to a reader who tilts their head to read the word.
+		expect(body).toMatch(/rotate\(90\)">queries<\/text>/);
+		const arrow = /<text class="sv-note" x="[\d.]+" y="[\d.]+" text-anchor="middle">↓<\/text>/;
+		expect(body).toMatch(arrow);
+		expect(body).not.toMatch(/rotate\(90\)">[^<]*[→←]/);
+	});
+
 	it('tiles the grid with its blocks, no gaps and no overlaps', () => {
 		for (const length of [16, 100, 2048]) {
 			const all = blocks(render(ContextLength, { props: { length, causal: true } }).body);

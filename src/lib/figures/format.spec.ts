@@ -6,6 +6,7 @@ import {
 	formatNumber,
 	formatPercent,
 	formatScore,
+	percentDecimals,
 	formatShort,
 	formatVector
 } from './format.ts';
@@ -45,6 +46,27 @@ describe('formatPercent', () => {
 	});
 	test('formatPercent(0.5, false) drops the sign', () => {
 		expect(formatPercent(0.5, false)).toBe('50');
+	});
+	test('formatPercent(w, sign, 1) prints tenths; exact 0 and 1 stay whole', () => {
+		expect(formatPercent(0.125, true, 1)).toBe('12.5%');
+		expect(formatPercent(0.35, false, 1)).toBe('35.0');
+		expect(formatPercent(0.0004, true, 1)).toBe('<0.1%');
+		expect(formatPercent(0, true, 1)).toBe('0%');
+		expect(formatPercent(1, true, 1)).toBe('100%');
+	});
+});
+
+describe('percentDecimals', () => {
+	test('whole percents when every row’s whole percents add up to 100', () => {
+		expect(percentDecimals([[0.25, 0.25, 0.5], [1, 0, 0], []], true)).toBe(0);
+	});
+	test('tenths when a row’s whole percents do not (eight 12.5% weights read 13: 104)', () => {
+		const uniform = Array(8).fill(1 / 8);
+		expect(uniform.reduce((s, w) => s + Math.round(w * 100), 0)).toBe(104);
+		expect(percentDecimals([[1], uniform], true)).toBe(1);
+	});
+	test('whole percents when the cells have no room for tenths', () => {
+		expect(percentDecimals([Array(8).fill(1 / 8)], false)).toBe(0);
 	});
 });
 

@@ -46,15 +46,37 @@ export function sharedDecimals(values: number[], room: number): number {
 }
 
 /**
- * A weight in [0, 1] as a whole percentage. A weight that is not exactly 0 but rounds to 0
- * prints as "<1%", so "no key is ever quite ignored" stays visible; an exact 0 prints "0%".
+ * A weight in [0, 1] as a percentage, whole or with one decimal. A weight that is not exactly 0
+ * but rounds to 0 prints as "<1%" ("<0.1%"), so "no key is ever quite ignored" stays visible; an
+ * exact 0 prints "0%", and an exact 1 "100%" at either precision.
  */
-export function formatPercent(weight: number, sign = true): string {
+export function formatPercent(weight: number, sign = true, decimals: 0 | 1 = 0): string {
 	const suffix = sign ? '%' : '';
 	if (weight === 0) return `0${suffix}`;
+	if (decimals === 1 && weight !== 1) {
+		const tenths = Math.round(weight * 1000);
+		if (tenths === 0) return `<0.1${suffix}`;
+		return `${typographic((tenths / 10).toFixed(1))}${suffix}`;
+	}
 	const pct = Math.round(weight * 100);
 	if (pct === 0) return `<1${suffix}`;
 	return `${typographic(String(pct))}${suffix}`;
+}
+
+/**
+ * How precisely to print a grid of weights in %: whole percents when each row's whole percents
+ * add up to 100, as the row's weights do; otherwise one decimal, when `fits` says a cell has
+ * room for it, so a row of eight 12.5% weights reads 12.5 eight times and not 13 (which adds up
+ * to 104). Rows with no weight (no keys) are left out.
+ */
+export function percentDecimals(weights: number[][], fits: boolean): 0 | 1 {
+	if (!fits) return 0;
+	const off = weights.some((row) => {
+		if (row.length === 0) return false;
+		const whole = row.reduce((sum, w) => sum + (Number.isFinite(w) ? Math.round(w * 100) : 0), 0);
+		return whole !== 100;
+	});
+	return off ? 1 : 0;
 }
 
 /**
