@@ -196,10 +196,11 @@ describe('tower', () => {
 		expect(b).toBeLessThan(e);
 	});
 
-	it('"Eiffel tower" moves tower toward Paris and steel', () => {
+	it('"Eiffel tower" moves tower toward Paris and steel, and stays nearest large, tall', () => {
 		const s = run(eiffel, ['adjective'], true);
 		const i = s.at('tower');
 		expect(cosine(s.updated[i], parisSteel)).toBeGreaterThan(cosine(s.embeddings[i], parisSteel));
+		expect(nearest(s.updated[i], { 'paris-steel': parisSteel, large })[0].name).toBe('large');
 	});
 
 	it('"miniature Eiffel tower" still moves toward Paris and steel, and away from large', () => {
