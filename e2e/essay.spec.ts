@@ -274,6 +274,68 @@ test('the context-length slider is live near its step and gone far from it', asy
 	await expect(control).toHaveCount(0);
 });
 
+test('without the browser’s scroll anchoring, nothing laid out or mounted above the screen moves the text', async ({
+	page,
+	request
+}) => {
+	// Safari has no scroll anchoring; Chromium's is turned off here, on the root as soon as it
+	// exists, to stand in for it.
+	await page.addInitScript(() => {
+		new MutationObserver((_, observer) => {
+			if (!document.documentElement) return;
+			document.documentElement.style.setProperty('overflow-anchor', 'none');
+			observer.disconnect();
+		}).observe(document, { childList: true });
+	});
+	await page.setViewportSize({ width: 390, height: 844 });
+	const steps = await allSteps(request);
+	const i = steps.findIndex((s) => s.id === 'embarrassingly-parallel');
+	const [here, next] = [steps[i], steps[i + 1]];
+	await page.goto(`/${here.chapter}/${here.id}/`, { waitUntil: 'networkidle' });
+	expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflowAnchor)).toBe(
+		'none'
+	);
+	const top = (id: string) =>
+		page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().top, id);
+	// The first move lays out the prose above the step, a block at a time, and mounts the slider.
+	const opened = await top(here.id);
+	await page.mouse.move(200, 200);
+	const control = page.locator('.context-control .clc');
+	await expect(control).toBeAttached();
+	await expect(page.locator('.chapter .prose:not(.laid-out)').first()).toBeAttached();
+	await expect
+		.poll(() =>
+			page.evaluate(
+				(id) =>
+					[...document.querySelectorAll('.chapter .prose:not(.laid-out)')].filter(
+						(p) => p.compareDocumentPosition(document.getElementById(id)!) & 4
+					).length,
+				here.id
+			)
+		)
+		.toBe(0);
+	expect(Math.abs((await top(here.id)) - opened)).toBeLessThan(4);
+	/** Scroll so the step's top sits at 40% of the screen, and say where it is now. */
+	const bring = (id: string) =>
+		page.evaluate((id) => {
+			const el = document.getElementById(id)!;
+			window.scrollBy(0, el.getBoundingClientRect().top - innerHeight * 0.4);
+			return el.getBoundingClientRect().top;
+		}, id);
+	// Reading on: the next step goes active and the slider, above the screen, is taken away.
+	const before = await bring(next.id);
+	await expect(page.locator('article.step.active')).toHaveAttribute('id', next.id);
+	await expect(control).toHaveCount(0);
+	await page.waitForTimeout(300);
+	expect(Math.abs((await top(next.id)) - before)).toBeLessThan(4);
+	// Back up: the slider's step's neighbour goes active, and it comes back above the screen.
+	const back = await bring(here.id);
+	await expect(page.locator('article.step.active')).toHaveAttribute('id', here.id);
+	await expect(control).toBeAttached();
+	await page.waitForTimeout(300);
+	expect(Math.abs((await top(here.id)) - back)).toBeLessThan(4);
+});
+
 /**
  * The share of pixels that differ between two screenshots (a sum of channel differences over 60:
  * anti-aliasing and sub-pixel placement stay under it).

@@ -35,15 +35,24 @@ export async function openLive(page: Page, path: string) {
 	await expect(page.locator('html')).toHaveAttribute('data-essay', 'live');
 }
 
-/** Expect the address bar to hold the URL of the step the pinned figure shows (it may catch up). */
+/**
+ * Expect the address bar to come to hold the URL of the step the pinned figure shows. Both may
+ * still settle when the scroll stops: the address waits for the page to be still, and so does the
+ * figure's catch-up after a jump (which can change the step shown), so they are read together
+ * until they agree.
+ */
 export async function expectAddressOfShownStep(
 	page: Page,
 	steps: { id: string; chapter: string }[]
 ) {
-	const active = await page.locator('.figure-pane [data-step]').getAttribute('data-step');
-	const located = steps.find((s) => s.id === active);
-	expect(located, `the figure shows a known step (${active})`).toBeTruthy();
-	await expect(page).toHaveURL(new RegExp(`/${located!.chapter}/${located!.id}/$`));
+	const shown = async () => {
+		const active = await page.locator('.figure-pane [data-step]').getAttribute('data-step');
+		const located = steps.find((s) => s.id === active);
+		expect(located, `the figure shows a known step (${active})`).toBeTruthy();
+		const path = `/${located!.chapter}/${located!.id}/`;
+		return new URL(page.url()).pathname.endsWith(path) ? 'agree' : `${path} ≠ ${page.url()}`;
+	};
+	await expect.poll(shown, { timeout: 8000 }).toBe('agree');
 }
 
 /**

@@ -25,9 +25,20 @@ import { wireThemeToggles } from './theme';
 type App = Record<string, unknown>;
 
 /**
+ * Whether the browser keeps what the reader sees in place when content above it changes height
+ * (scroll anchoring): it supports it and the page has not turned it off.
+ */
+export function scrollAnchoring(doc: Document = document): boolean {
+	if (typeof CSS === 'undefined' || !CSS.supports('overflow-anchor', 'auto')) return false;
+	const off = (el: Element | null) => !!el && getComputedStyle(el).overflowAnchor === 'none';
+	return !off(doc.documentElement) && !off(doc.body);
+}
+
+/**
  * How long a step must stay active before the live region says what the figure shows: a step
  * scrolled past within ANNOUNCE_MS is not announced, so fast scrolling does not queue speech.
  */
+
 export const ANNOUNCE_MS = 400;
 
 /**
@@ -58,6 +69,12 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 	/** The step the prerendered figure shows. */
 	const prerendered = initialStep ?? firstStep;
 	let activeId = initialStep ?? firstStep;
+	/**
+	 * Whether the browser anchors scrolling here (see scrollAnchoring): read when first needed, at
+	 * the reader's first move, not while the page loads (it reads computed style).
+	 */
+	let anchors: boolean | undefined;
+	const anchoring = () => (anchors ??= scrollAnchoring());
 	let reducedMotion = false;
 	let live: LiveFigure | null = null;
 	let loading = false;
@@ -172,8 +189,46 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 				index: stepIndex(slot.closest('article')?.id ?? '')
 			}))
 		: [];
+	/**
+	 * Where the browser does not anchor scrolling (Safari; or a page that turns it off), the
+	 * slider's slot growing or shrinking above the step being read (mounted as the reader comes
+	 * back up to its step, taken away as they read on) would move that step by the slider's whole
+	 * height, about 500 px on a phone. Its change in height is then scrolled away by hand, as the
+	 * browser's own anchoring would.
+	 */
+	const slotHeights = new WeakMap<Element, number>();
+	let slotWatch: ResizeObserver | null = null;
+	/** Starts watching the slots, once, where the browser does not anchor scrolling. */
+	function watchSlots() {
+		if (slotWatch || anchoring() || typeof ResizeObserver === 'undefined') return;
+		slotWatch = new ResizeObserver((entries) => {
+			for (const entry of entries) {
+				const slot = entry.target as HTMLElement;
+				const height = entry.borderBoxSize?.[0]?.blockSize ?? entry.contentRect.height;
+				const before = slotHeights.get(slot) ?? height;
+				slotHeights.set(slot, height);
+				// Only a slot above the step being read moves it.
+				const reading = document.getElementById(activeId);
+				if (
+					height !== before &&
+					reading &&
+					!reading.contains(slot) &&
+					slot.getBoundingClientRect().top < reading.getBoundingClientRect().top
+				) {
+					window.scrollBy(0, height - before);
+				}
+			}
+		});
+		for (const { slot } of controlSlots) {
+			// Its height now, before a slider that is on its way fills it.
+			slotHeights.set(slot, slot.getBoundingClientRect().height);
+			slotWatch.observe(slot);
+		}
+	}
+
 	function placeControls() {
 		if (!live) return;
+		watchSlots();
 		const at = stepIndex(activeId);
 		for (const { slot, index } of controlSlots) {
 			const near = Math.abs(index - at) <= 1;
@@ -243,6 +298,20 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 	}
 
 	/**
+	 * Makes a change to the page above what the reader is reading (prose laid out late) and, where
+	 * the browser does not anchor scrolling (Safari), scrolls by what it moved the step being read,
+	 * so nothing on screen moves. The browser's anchoring does the same everywhere else.
+	 */
+	function keepInPlace(change: () => void) {
+		const reading = anchoring() ? null : document.getElementById(activeId);
+		const before = reading?.getBoundingClientRect().top;
+		change();
+		if (!reading || before === undefined) return;
+		const moved = reading.getBoundingClientRect().top - before;
+		if (moved !== 0) window.scrollBy(0, moved);
+	}
+
+	/**
 	 * On a step URL the page's inline script lays out only the prose just above its step
 	 * (scroll/pinned.ts, openAtStep). The rest above is laid out here, nearest first, one block
 	 * in each idle period, so a reader who scrolls back up meets no prose that changes height as it
@@ -268,7 +337,8 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 				idle = ric ? window.requestIdleCallback(work) : window.setTimeout(work, 50);
 		};
 		const work = () => {
-			blocks.shift()!.classList.add('laid-out');
+			const block = blocks.shift()!;
+			keepInPlace(() => block.classList.add('laid-out'));
 			frame = requestAnimationFrame(() => (frame = requestAnimationFrame(next)));
 		};
 		next();
@@ -596,6 +666,7 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 		tryits.forEach((detach) => detach());
 		for (const app of controls.values()) if (app !== 'loading') void unmountApp(app);
 		controls.clear();
+		slotWatch?.disconnect();
 		if (dialog) void unmountApp(dialog);
 		live?.destroy();
 		unwireThemes();
