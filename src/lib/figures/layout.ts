@@ -258,9 +258,9 @@ const LINE_CLEARANCE = 1.5;
  * least: one for each line through it, and half for each nudge step it has drifted from its
  * point. Labels earlier in the list win.
  *
- * A spot nearer to one of `heads` (another arrow's head) than to the label's own point costs more
- * than a line through it (`STRAY_COST`): "tower" set just left of the head of "Eiffel tower" reads as that
- * arrow's label, or as one phrase with the next label along.
+ * A spot that is not clearly nearer the label's own point than another arrow's head (one of
+ * `heads`, by STRAY_RATIO) costs more than a line through it (STRAY_COST): "tower" set just left
+ * of the head of "Eiffel tower" reads as that arrow's label, or as one phrase with the next label.
  */
 export function placeLabels(
 	requests: LabelRequest[],
@@ -325,7 +325,7 @@ export function placeLabels(
 			}
 			return n;
 		};
-		/** Whether another arrow's head is nearer the candidate's box than the label's own point. */
+		/** Whether another arrow's head is not clearly farther from the candidate than its own point. */
 		const strayed = (c: { box: Box }) => {
 			const { left, right, top, bottom } = c.box;
 			const away = (x: number, y: number) =>
