@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { attention } from './attention.ts';
 import { runHead, type HeadWeights } from './head.ts';
 import { addMatrices, matmul } from './matrix.ts';
-import { expectClose, headCase } from './test-helpers.ts';
+import { expectClose, headCase, matrixOf } from './test-helpers.ts';
 
 const e = Math.E;
 
@@ -175,15 +175,9 @@ describe('runHead(E, head, { source })', () => {
 				headCase().chain((c) =>
 					fc.record({
 						c: fc.constant(c),
-						source: fc.integer({ min: 1, max: 7 }).chain((m) =>
-							fc.array(
-								fc.array(fc.double({ min: -3, max: 3, noNaN: true }), {
-									minLength: c.embeddings[0].length,
-									maxLength: c.embeddings[0].length
-								}),
-								{ minLength: m, maxLength: m }
-							)
-						)
+						source: fc
+							.integer({ min: 1, max: 7 })
+							.chain((m) => matrixOf(m, c.embeddings[0].length, 3))
 					})
 				),
 				({
