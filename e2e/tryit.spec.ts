@@ -162,6 +162,49 @@ test('a step URL just above a try-it leaves it alone until the reader’s first 
 	await expect(slot.locator('.tryit-static')).toHaveCount(0);
 });
 
+test('the live try-it comes in parts, out of sight, and replaces the static copy at once', async ({
+	page
+}) => {
+	await open(page, '/');
+	await page.locator('html[data-essay="live"]').waitFor();
+	// What the slot holds at each of the observer's reports, which come when a task's microtasks
+	// run out: the live copy's parts, whether the static copy is still there, whether the live
+	// copy can be seen.
+	await page.evaluate(() => {
+		const slot = document.querySelector<HTMLElement>('.tryit-slot[data-chapter="hot-dog"]')!;
+		const host = slot.querySelector<HTMLElement>('.tryit-host')!;
+		const w = window as unknown as { __states: string[] };
+		w.__states = [];
+		const has = (selector: string) => host.querySelector(selector) !== null;
+		new MutationObserver(() => {
+			const parts = [
+				has('.tryit-controls') && 'controls',
+				has('.tryit-figure > *') && 'figure',
+				has('.tryit-query') && 'query'
+			].filter(Boolean);
+			const copy = slot.querySelector('.tryit-static section.tryit') ? 'copy' : 'no copy';
+			const live = getComputedStyle(host).visibility === 'visible' ? 'live seen' : 'live hidden';
+			const state = `${parts.join('+') || 'none'}, ${copy}, ${live}`;
+			if (w.__states.at(-1) !== state) w.__states.push(state);
+		}).observe(slot, { childList: true, subtree: true, attributes: true });
+	});
+	await page.mouse.move(200, 200);
+	await page.locator('.tryit-slot[data-chapter="hot-dog"]').scrollIntoViewIfNeeded();
+	await expect(tryit(page, 'hot-dog')).toHaveAttribute('data-ready', 'true');
+	const states = await page.evaluate(() => (window as unknown as { __states: string[] }).__states);
+	// From the static copy in place (parsed in as it came near) to the swap: each part of the live
+	// copy arrives in a task of its own (none of them is long), hidden, while the static copy stays;
+	// then one change removes the copy and shows the live one, never both or neither.
+	const from = states.findLastIndex((s) => s.startsWith('none'));
+	expect(states.slice(from)).toEqual([
+		'none, copy, live seen',
+		'controls, copy, live hidden',
+		'controls+figure, copy, live hidden',
+		'controls+figure+query, copy, live hidden',
+		'controls+figure+query, no copy, live seen'
+	]);
+});
+
 test('typing a sentence recomputes the grid and the weights at every stage', async ({ page }) => {
 	await open(page, '/');
 	const t = await live(page, 'hot-dog');

@@ -4,14 +4,17 @@
 //
 //   near the viewport ──▶ static copy shown (the essay keeps it as text in <noscript>)
 //        └─ once scrolling pauses (after the reader's first move) · focus · pointer · ?try=<chapter> · embed
-//             ──import('./TryItLive.svelte')──▶ mount in .tryit-host ──▶ .tryit-static removed
+//             ──import('./TryItLive.svelte')──▶ mount in .tryit-host, hidden, in three tasks
+//             ──two frames──▶ .tryit-static removed, the live copy shown
 //
-// Mounting takes tens of milliseconds (the whole control panel and its grid: about 50 ms of one
-// task on a fast desktop), so it waits for the first pause in scrolling (whenStill), never lands
-// in the frames of a scroll that is animating the figure. Until then the reader sees the static
-// copy, parsed from its <noscript> text when it comes near: the same markup, at a fraction of the
-// cost. Typing into it, or touching or focusing it, wakes the live one at once; what was typed and
-// the focused control carry over.
+// Mounting takes some 10 to 15 ms on a fast desktop, four times that on a slow phone, so it waits
+// for the first pause in scrolling (whenStill), never lands in the frames of a scroll that is
+// animating the figure, and comes in parts (TryItLive's `staged`): the controls, the figure and the
+// query panel each in a task of its own, laid out out of sight over the static copy, then a frame
+// that lays them out and sizes the grid's canvas, then the swap, in which little is left to do.
+// Until then the reader sees the static copy, parsed from its <noscript> text when it comes near:
+// the same markup, at a fraction of the cost. Typing into it, or touching or focusing it, wakes the
+// live one at once; what was typed and the focused control carry over.
 import type { mount } from 'svelte';
 import { whenStill } from '../scroll/still.ts';
 import type { TryItProps } from './props.ts';
@@ -46,18 +49,47 @@ export function attachTryIt(
 		waking = true;
 		unwatch();
 		// Svelte itself comes with the component: the essay's page loads none until it is needed.
-		const [{ mount, tick }, { default: TryItLive }] = await Promise.all([
+		const [{ mount }, { default: TryItLive }] = await Promise.all([
 			import('svelte'),
 			import('./TryItLive.svelte')
 		]);
 		if (stopped) return;
-		// What the reader already did to the static copy: the text typed and the focused control.
-		const input = slot.querySelector<HTMLInputElement>('.tryit-static input[type="text"]');
+		// The static copy stays in view until the swap, but gives up its ids (kept as data-id, to
+		// carry the focus over), its labels' targets and its data-tryit: the live copy has the same.
+		for (const el of slot.querySelectorAll('.tryit-static :is([id], [for], [data-tryit])')) {
+			if (el.id) (el as HTMLElement).dataset.id = el.id;
+			el.removeAttribute('id');
+			el.removeAttribute('for');
+			el.removeAttribute('data-tryit');
+		}
+		host!.dataset.staging = '';
+		app = mount(TryItLive, { target: host!, props: { ...props, staged: show } });
+	}
+
+	/**
+	 * Once every part of the live copy is in: a frame lays it out where it is hidden (and sizes the
+	 * grid's canvas), and the next swaps it for the static copy.
+	 */
+	function show(): Promise<void> {
+		return new Promise((done) =>
+			requestAnimationFrame(() =>
+				requestAnimationFrame(() => {
+					if (!stopped) swap();
+					done();
+				})
+			)
+		);
+	}
+
+	/** Remove the static copy and show the live one, with what the reader did to the first. */
+	function swap() {
+		const copy = slot.querySelector('.tryit-static');
+		const input = copy?.querySelector<HTMLInputElement>('input[type="text"]');
 		const typed = input && input.value !== input.defaultValue ? input.value : null;
-		const focused = slot.contains(document.activeElement) ? document.activeElement?.id : '';
-		app = mount(TryItLive, { target: host!, props });
-		slot.querySelector('.tryit-static')?.remove();
-		await tick();
+		const active = copy?.contains(document.activeElement) ? document.activeElement : null;
+		const focused = active instanceof HTMLElement ? active.dataset.id : undefined;
+		copy?.remove();
+		delete host!.dataset.staging;
 		const next = host!.querySelector<HTMLInputElement>('input[type="text"]');
 		if (next && typed !== null) {
 			next.value = typed;
