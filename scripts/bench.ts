@@ -489,7 +489,15 @@ if (scroll.length) {
 					(s) =>
 						`  idle for 3 s first, ${s.cpuThrottling}× CPU: ${s.idle.frames.over20} of ${s.idle.frames.n} frames > 20 ms, ${s.idle.longTasks} long tasks`
 				)
-				.join('\n')
+				.join('\n') +
+			scroll
+				.filter((s) => !s.scriptsBlocked && s.slowByStep.length > 0)
+				.map(
+					(s) =>
+						`\n  frames > 20 ms by the step shown, ${s.cpuThrottling}× CPU (${s.slowByStep.length} steps): ` +
+						s.slowByStep.map((b) => `${b.step} ${b.frames}`).join(', ')
+				)
+				.join('')
 	);
 }
 

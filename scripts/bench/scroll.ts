@@ -24,10 +24,32 @@ export interface ScrollResult {
 	/** 3 s of the same recording before scrolling, with nothing happening: the floor. */
 	idle: { frames: FrameStats; longTasks: number };
 	longTasks: { count: number; over50: number; maxMs: number; totalMs: number };
+	/** Frames over 20 ms by the figure's step when each ended, most first (see slowByStep). */
+	slowByStep: { step: string; frames: number }[];
+}
+
+/**
+ * Frames over 20 ms counted by the step the figure showed when each ended (a step change's slow
+ * frames fall under the step it changed to), most first, ties in the essay's order. Frames with no
+ * step (the prerendered figure, or none) count under "—".
+ */
+export function slowByStep(
+	frames: number[],
+	steps: (string | null)[]
+): { step: string; frames: number }[] {
+	const counts = new Map<string, number>();
+	frames.forEach((d, i) => {
+		if (d <= 20) return;
+		const step = steps[i] ?? '—';
+		counts.set(step, (counts.get(step) ?? 0) + 1);
+	});
+	return [...counts].map(([step, n]) => ({ step, frames: n })).sort((a, b) => b.frames - a.frames);
 }
 
 interface Recorder {
 	frames: number[];
+	/** The figure's step at the end of each frame in `frames`. */
+	frameSteps: (string | null)[];
 	longTasks: number[];
 	steps: string[];
 	recording: boolean;
@@ -64,7 +86,13 @@ export async function scrollEssay(
 		}
 		const info = await page.evaluate(() => {
 			const w = window as unknown as { __bench: Recorder };
-			const rec: Recorder = { frames: [], longTasks: [], steps: [], recording: false };
+			const rec: Recorder = {
+				frames: [],
+				frameSteps: [],
+				longTasks: [],
+				steps: [],
+				recording: false
+			};
 			w.__bench = rec;
 			let last = 0;
 			// The figure element may be replaced (prerendered, then live), so look it up each frame.
@@ -72,8 +100,11 @@ export async function scrollEssay(
 				document.querySelector('.figure-pane [data-step]')?.getAttribute('data-step') ?? null;
 			const loop = (t: number) => {
 				if (rec.recording) {
-					if (last > 0) rec.frames.push(t - last);
 					const id = step();
+					if (last > 0) {
+						rec.frames.push(t - last);
+						rec.frameSteps.push(id);
+					}
 					if (id && !rec.steps.includes(id)) rec.steps.push(id);
 				}
 				last = t;
@@ -110,6 +141,7 @@ export async function scrollEssay(
 			r.recording = false;
 			const out = { frames: r.frames, longTasks: r.longTasks.length };
 			r.frames = [];
+			r.frameSteps = [];
 			r.longTasks = [];
 			r.steps = [];
 			return out;
@@ -168,7 +200,8 @@ export async function scrollEssay(
 					rec.longTasks.reduce((a, b) => a + b, 0),
 					1
 				)
-			}
+			},
+			slowByStep: slowByStep(rec.frames, rec.frameSteps)
 		};
 	} finally {
 		await context.close();
