@@ -30,8 +30,8 @@ export interface ScrollResult {
 
 /**
  * Frames over 20 ms counted by the step the figure showed when each ended (a step change's slow
- * frames fall under the step it changed to), most first, ties in the essay's order. Frames with no
- * step (the prerendered figure, or none) count under "—".
+ * frames fall under the step it changed to), most first, ties in the order the scroll met them.
+ * Frames with no step (the prerendered figure, or none) count under "—".
  */
 export function slowByStep(
 	frames: number[],
