@@ -38,7 +38,6 @@ export function scrollAnchoring(doc: Document = document): boolean {
  * How long a step must stay active before the live region says what the figure shows: a step
  * scrolled past within ANNOUNCE_MS is not announced, so fast scrolling does not queue speech.
  */
-
 export const ANNOUNCE_MS = 400;
 
 /**
