@@ -16,7 +16,7 @@ import { contextLengthTimings, type ContextLengthResult } from './bench/context-
 import { engineTimings, type EngineRow } from './bench/engine.ts';
 import { firstFrame, type FirstFrameResult } from './bench/first-frame.ts';
 import { lighthouseMedians, type LighthouseResult } from './bench/lighthouse.ts';
-import { scrollEssay, type ScrollResult } from './bench/scroll.ts';
+import { findScroll, scrollEssay, type ScrollResult } from './bench/scroll.ts';
 import {
 	buildTryItPage,
 	loadEssay,
@@ -206,6 +206,12 @@ try {
 					await scrollEssay(browser, server.origin, { cpuThrottling: cpu, blockScripts: true })
 				);
 			}
+			// Between the two at 4×: the figure changes at every step but never moves, so what is
+			// left over is the step changes' own cost; the rest of the motion run's is the tweens'.
+			log('scrolling / at 4× CPU with reduced motion…');
+			scroll.push(
+				await scrollEssay(browser, server.origin, { cpuThrottling: 4, reducedMotion: true })
+			);
 			results.scroll = scroll;
 		}
 		if (wanted('context')) {
@@ -300,13 +306,16 @@ check('Lighthouse SEO 100 (/)', lh?.seo, (v) => v === 100, `${lh?.seo}`);
 check('CLS 0 (/)', lh?.cls, (v) => v === 0, `${lh?.cls}`);
 check('TBT ≤ 50 ms (/)', lh?.tbt, (v) => v <= 50, `${lh?.tbt} ms`);
 check('LCP ≤ 1.8 s (/)', lh?.lcp, (v) => v <= 1800, ms(lh?.lcp ?? NaN));
-const scrolled = (cpu: number, blocked = false) =>
-	scroll.find((s) => s.cpuThrottling === cpu && s.scriptsBlocked === blocked);
-/** "; floor 12.1" : the same figure with the essay's scripts blocked, when it was measured. */
+/** "; reduced motion 4.2; scripts blocked 0.5": the same scroll with less at work, when measured. */
 const floor = (cpu: number) => {
-	const f = scrolled(cpu, true);
-	return f ? `; scripts blocked ${f.frames.over20Per100}` : '';
+	const still = findScroll(scroll, cpu, 'reduced motion');
+	const blocked = findScroll(scroll, cpu, 'scripts blocked');
+	return (
+		(still ? `; reduced motion ${still.frames.over20Per100}` : '') +
+		(blocked ? `; scripts blocked ${blocked.frames.over20Per100}` : '')
+	);
 };
+const scrolled = (cpu: number) => findScroll(scroll, cpu, 'motion');
 const s1 = scrolled(1);
 const s4 = scrolled(4);
 check(
@@ -321,7 +330,7 @@ check(
 	(v) => v <= 2,
 	`${s4?.frames.over20Per100} (${s4?.frames.over20} of ${s4?.frames.n})${floor(4)}`
 );
-for (const s of scroll.filter((s) => !s.scriptsBlocked)) {
+for (const s of scroll.filter((s) => !s.scriptsBlocked && !s.reducedMotion)) {
 	check(
 		`scroll, ${s.cpuThrottling}× CPU: no long task > 50 ms`,
 		s.longTasks.over50,
@@ -450,7 +459,7 @@ if (lighthouse.length) {
 
 if (scroll.length) {
 	section(
-		'Scrolling / top to bottom with the mouse wheel (1280 × 800, motion on)',
+		'Scrolling / top to bottom with the mouse wheel (1280 × 800, motion on unless said)',
 		table(
 			[
 				'CPU',
@@ -466,7 +475,7 @@ if (scroll.length) {
 				'pace'
 			],
 			scroll.map((s) => [
-				`${s.cpuThrottling}×${s.scriptsBlocked ? ', no scripts' : ''}`,
+				`${s.cpuThrottling}×${s.scriptsBlocked ? ', no scripts' : ''}${s.reducedMotion ? ', reduced motion' : ''}`,
 				String(s.frames.n),
 				String(s.frames.over20),
 				String(s.frames.over20Per100),
@@ -480,6 +489,9 @@ if (scroll.length) {
 			])
 		) +
 			'\n' +
+			(scroll.some((s) => s.reducedMotion)
+				? '  reduced motion: the same scroll with prefers-reduced-motion: reduce, so the figure changes at each step without moving: the step changes alone\n'
+				: '') +
 			(scroll.some((s) => s.scriptsBlocked)
 				? "  no scripts: the same scroll with the essay's scripts blocked (its layout, a figure that never changes): this machine's floor\n"
 				: '') +
@@ -487,14 +499,14 @@ if (scroll.length) {
 				.filter((s) => !s.scriptsBlocked)
 				.map(
 					(s) =>
-						`  idle for 3 s first, ${s.cpuThrottling}× CPU: ${s.idle.frames.over20} of ${s.idle.frames.n} frames > 20 ms, ${s.idle.longTasks} long tasks`
+						`  idle for 3 s first, ${s.cpuThrottling}× CPU${s.reducedMotion ? ', reduced motion' : ''}: ${s.idle.frames.over20} of ${s.idle.frames.n} frames > 20 ms, ${s.idle.longTasks} long tasks`
 				)
 				.join('\n') +
 			scroll
 				.filter((s) => !s.scriptsBlocked && s.slowByStep.length > 0)
 				.map(
 					(s) =>
-						`\n  frames > 20 ms by the step shown, ${s.cpuThrottling}× CPU (${s.slowByStep.length} steps): ` +
+						`\n  frames > 20 ms by the step shown, ${s.cpuThrottling}× CPU${s.reducedMotion ? ', reduced motion' : ''} (${s.slowByStep.length} steps): ` +
 						s.slowByStep.map((b) => `${b.step} ${b.frames}`).join(', ')
 				)
 				.join('')

@@ -46,6 +46,26 @@ export function slowByStep(
 	return [...counts].map(([step, n]) => ({ step, frames: n })).sort((a, b) => b.frames - a.frames);
 }
 
+/** Which of a bench's scrolls: the one the targets are about, the floor, or the still figure. */
+export type ScrollKind = 'motion' | 'scripts blocked' | 'reduced motion';
+
+/**
+ * The scroll of `kind` at `cpu`× CPU among `runs`, if it ran. The targets are read from the
+ * 'motion' run only: the others are the same scroll with less of the page at work.
+ */
+export function findScroll(
+	runs: Pick<ScrollResult, 'cpuThrottling' | 'scriptsBlocked' | 'reducedMotion'>[],
+	cpu: number,
+	kind: ScrollKind
+) {
+	return runs.find(
+		(s) =>
+			s.cpuThrottling === cpu &&
+			s.scriptsBlocked === (kind === 'scripts blocked') &&
+			s.reducedMotion === (kind === 'reduced motion')
+	);
+}
+
 interface Recorder {
 	frames: number[];
 	/** The figure's step at the end of each frame in `frames`. */
@@ -58,7 +78,8 @@ interface Recorder {
 /**
  * Open `/`, then scroll to the bottom with the mouse wheel, `pixels` every `everyMs`, recording
  * every requestAnimationFrame interval and every long task, with motion allowed (so each step's
- * transition animates). `cpuThrottling` > 1 slows the page's CPU through CDP.
+ * transition animates) unless `reducedMotion`. `cpuThrottling` > 1 slows the page's CPU through
+ * CDP.
  */
 export async function scrollEssay(
 	browser: Browser,
@@ -69,13 +90,21 @@ export async function scrollEssay(
 		everyMs?: number;
 		maxMs?: number;
 		blockScripts?: boolean;
+		/**
+		 * Ask for prefers-reduced-motion: reduce, so each step's figure jumps to its new state
+		 * instead of moving there. With the same scroll, what is left is the step changes alone.
+		 */
+		reducedMotion?: boolean;
 	}
 ): Promise<ScrollResult> {
 	const blockScripts = options.blockScripts ?? false;
 	const pixels = options.pixels ?? 100;
 	const everyMs = options.everyMs ?? 16;
 	const viewport = { width: 1280, height: 800 };
-	const context = await newContext(browser, { viewport, reducedMotion: 'no-preference' });
+	const context = await newContext(browser, {
+		viewport,
+		reducedMotion: options.reducedMotion ? 'reduce' : 'no-preference'
+	});
 	const page = await context.newPage();
 	try {
 		if (blockScripts) await page.route(/\.m?js(\?.*)?$/, (route) => route.abort());
