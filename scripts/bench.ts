@@ -206,8 +206,9 @@ try {
 					await scrollEssay(browser, server.origin, { cpuThrottling: cpu, blockScripts: true })
 				);
 			}
-			// Between the two at 4×: the figure changes at every step but never moves, so what is
-			// left over is the step changes' own cost; the rest of the motion run's is the tweens'.
+			// Between the two at 4×: the figure changes at every step but never moves. What this run
+			// has over the floor is the page's work without the transitions; what the motion run has
+			// over this one is the transitions'.
 			log('scrolling / at 4× CPU with reduced motion…');
 			scroll.push(
 				await scrollEssay(browser, server.origin, { cpuThrottling: 4, reducedMotion: true })
@@ -490,7 +491,7 @@ if (scroll.length) {
 		) +
 			'\n' +
 			(scroll.some((s) => s.reducedMotion)
-				? '  reduced motion: the same scroll with prefers-reduced-motion: reduce, so the figure changes at each step without moving: the step changes alone\n'
+				? '  reduced motion: the same scroll with prefers-reduced-motion: reduce: the figure changes at each step without moving, so this is everything but the transitions\n'
 				: '') +
 			(scroll.some((s) => s.scriptsBlocked)
 				? "  no scripts: the same scroll with the essay's scripts blocked (its layout, a figure that never changes): this machine's floor\n"

@@ -92,7 +92,7 @@ export async function scrollEssay(
 		blockScripts?: boolean;
 		/**
 		 * Ask for prefers-reduced-motion: reduce, so each step's figure jumps to its new state
-		 * instead of moving there. With the same scroll, what is left is the step changes alone.
+		 * instead of moving there: the same scroll with everything but the transitions.
 		 */
 		reducedMotion?: boolean;
 	}
