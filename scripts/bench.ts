@@ -16,7 +16,7 @@ import { contextLengthTimings, type ContextLengthResult } from './bench/context-
 import { engineTimings, type EngineRow } from './bench/engine.ts';
 import { firstFrame, type FirstFrameResult } from './bench/first-frame.ts';
 import { lighthouseMedians, type LighthouseResult } from './bench/lighthouse.ts';
-import { findScroll, scrollEssay, type ScrollResult } from './bench/scroll.ts';
+import { findScroll, scrollEssay, scrollKind, type ScrollResult } from './bench/scroll.ts';
 import {
 	buildTryItPage,
 	loadEssay,
@@ -331,7 +331,7 @@ check(
 	(v) => v <= 2,
 	`${s4?.frames.over20Per100} (${s4?.frames.over20} of ${s4?.frames.n})${floor(4)}`
 );
-for (const s of scroll.filter((s) => !s.scriptsBlocked && !s.reducedMotion)) {
+for (const s of scroll.filter((s) => scrollKind(s) === 'motion')) {
 	check(
 		`scroll, ${s.cpuThrottling}× CPU: no long task > 50 ms`,
 		s.longTasks.over50,

@@ -49,21 +49,21 @@ export function slowByStep(
 /** Which of a bench's scrolls: the one the targets are about, the floor, or the still figure. */
 export type ScrollKind = 'motion' | 'scripts blocked' | 'reduced motion';
 
+/** Which kind of scroll a run is (a run with its scripts blocked has no motion to reduce). */
+export function scrollKind(
+	run: Pick<ScrollResult, 'scriptsBlocked' | 'reducedMotion'>
+): ScrollKind {
+	return run.scriptsBlocked ? 'scripts blocked' : run.reducedMotion ? 'reduced motion' : 'motion';
+}
+
 /**
  * The scroll of `kind` at `cpu`× CPU among `runs`, if it ran. The targets are read from the
  * 'motion' run only: the others are the same scroll with less of the page at work.
  */
-export function findScroll(
-	runs: Pick<ScrollResult, 'cpuThrottling' | 'scriptsBlocked' | 'reducedMotion'>[],
-	cpu: number,
-	kind: ScrollKind
-) {
-	return runs.find(
-		(s) =>
-			s.cpuThrottling === cpu &&
-			s.scriptsBlocked === (kind === 'scripts blocked') &&
-			s.reducedMotion === (kind === 'reduced motion')
-	);
+export function findScroll<
+	Run extends Pick<ScrollResult, 'cpuThrottling' | 'scriptsBlocked' | 'reducedMotion'>
+>(runs: Run[], cpu: number, kind: ScrollKind): Run | undefined {
+	return runs.find((s) => s.cpuThrottling === cpu && scrollKind(s) === kind);
 }
 
 interface Recorder {
