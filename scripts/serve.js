@@ -8,6 +8,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { createGzip } from 'node:zlib';
 
 const args = process.argv.slice(2);
+/** @type {(name: string, fallback: string) => string} */
 const arg = (name, fallback) => {
 	const i = args.indexOf(`--${name}`);
 	return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
@@ -16,6 +17,7 @@ const port = Number(arg('port', process.env.PORT ?? '4173'));
 const root = resolve(arg('dir', 'build'));
 const base = (process.env.BASE_PATH ?? '').replace(/\/+$/, '');
 
+/** @type {Record<string, string>} */
 const TYPES = {
 	'.html': 'text/html; charset=utf-8',
 	'.js': 'text/javascript; charset=utf-8',
@@ -34,7 +36,11 @@ if (!existsSync(join(root, 'index.html'))) {
 	process.exit(1);
 }
 
-/** Map a URL path to a file in the build, the way static hosts do. */
+/**
+ * Map a URL path to a file in the build, the way static hosts do.
+ * @param {string} pathname
+ * @returns {string | undefined}
+ */
 function resolveFile(pathname) {
 	const clean = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
 	const candidates = [clean, join(clean, 'index.html'), `${clean}.html`];
@@ -46,8 +52,15 @@ function resolveFile(pathname) {
 	return undefined;
 }
 
+/**
+ * Send a file, gzipped when the client takes it.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {string} file
+ */
 function send(req, res, file, status = 200) {
 	const ext = extname(file);
+	/** @type {Record<string, string>} */
 	const headers = {
 		'Content-Type': TYPES[ext] ?? 'application/octet-stream',
 		'Cache-Control': 'no-cache'

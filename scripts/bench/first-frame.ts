@@ -156,7 +156,10 @@ export async function firstFrame(
 			const page = await context.newPage();
 			const cdp = await context.newCDPSession(page);
 			const events: TraceEvent[] = [];
-			cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as TraceEvent[])));
+			// CDP types the events as string maps; Chromium's trace events have numbers too.
+			cdp.on('Tracing.dataCollected', ({ value }) =>
+				events.push(...(value as unknown as TraceEvent[]))
+			);
 			const done = new Promise<void>((resolve) =>
 				cdp.once('Tracing.tracingComplete', () => resolve())
 			);
