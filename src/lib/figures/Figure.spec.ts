@@ -330,7 +330,9 @@ describe('Figure', () => {
 			senses
 		);
 		expect(count(svg, /data-arrow="e-/g)).toBe(1);
-		expect(svg).toContain('mole, in all 3 phrases');
+		// The word, with a second line under it that says the arrow stands for all three.
+		expect(svg).toMatch(/data-label="e-mole-0">mole</);
+		expect(svg).toMatch(/data-label="e-mole-0-note">in all 3 phrases</);
 		expect(count(svg, /class="fig-ray"/g)).toBe(3);
 		expect(count(svg, /data-arrow="u-/g)).toBe(0);
 		expect(text).toContain('context-free vector e of “mole”');

@@ -246,13 +246,20 @@ const STRAY_COST = 1.5;
 /** How much nearer its own point than any other arrow's head a label must be. */
 const STRAY_RATIO = 1.5;
 
+/** Nudges tried up and down from a label's preferred side (see placeLabels). */
+const NUDGES = 12;
+
+/** Rings of spots tried farther out than the first, each 1.5 gaps past the last (see placeLabels). */
+const RINGS = 3;
+
 /** How far beyond its text a label keeps lines away, in viewBox units. */
 const LINE_CLEARANCE = 1.5;
 
 /**
  * Places labels beside their points, pushed outward along (dx, dy) and kept inside `bounds`.
  * It tries the preferred side first, then the other sides of the point (turning away from the
- * preferred direction in 45° steps), then small vertical nudges, and takes the first spot that
+ * preferred direction in 45° steps), then small vertical nudges, then the eight sides again farther
+ * from the point (each ring costing as much as a nudge step more), and takes the first spot that
  * overlaps no label placed earlier and no `avoid` box, and that no line in `lines` runs through.
  * When every spot has a line through it, it takes the spot clear of labels and boxes that costs
  * least: one for each line through it, and half for each nudge step it has drifted from its
@@ -277,17 +284,17 @@ export function placeLabels(
 		const base = Math.atan2(r.dy / len, r.dx / len);
 		// Called for every spot tried, for every label, on every frame of a tween: it builds only
 		// the candidate itself (and its box), and tests with plain numbers.
-		const candidate = (angle: number, nudge = 0): PlacedLabel & { box: Box } => {
+		const candidate = (angle: number, nudge = 0, away = gap): PlacedLabel & { box: Box } => {
 			const ux = Math.cos(angle);
 			const uy = Math.sin(angle);
 			const anchor: PlacedLabel['anchor'] = ux > 0.35 ? 'start' : ux < -0.35 ? 'end' : 'middle';
 			// As labelBox: the text's left edge for its anchor, its top 0.8 of a height above the
 			// baseline and its bottom 0.2 below.
 			const shift = anchor === 'start' ? 0 : anchor === 'end' ? r.width : r.width / 2;
-			let x = r.x + ux * gap;
+			let x = r.x + ux * away;
 			// Baseline: below the point when pushed down, above it when pushed up.
 			let y =
-				r.y + uy * gap + (uy > 0.35 ? r.height * 0.8 : uy < -0.35 ? 0 : r.height * 0.35) + nudge;
+				r.y + uy * away + (uy > 0.35 ? r.height * 0.8 : uy < -0.35 ? 0 : r.height * 0.35) + nudge;
 			const left = x - shift;
 			const top = y - r.height * 0.8;
 			if (left < bounds.x) x += bounds.x - left;
@@ -336,19 +343,29 @@ export function placeLabels(
 			}
 			return false;
 		};
-		// The eight sides, then nudges from the preferred side (1, −1, 2, −2, … label heights): the
-		// i-th spot tried, built only when it is tried, and how many nudge steps it is from the point.
-		const steps = (i: number) => (i < angles.length ? 0 : Math.ceil((i - angles.length + 1) / 2));
+		// The eight sides, then nudges from the preferred side (1, −1, 2, −2, … label heights), then
+		// the eight sides again in rings farther out (2.5, 4 and 5.5 gaps: a wide label beside a crowd
+		// of arrows finds a clear spot past them): the i-th spot tried, built only when it is tried,
+		// and how many nudge steps (or rings) it is from the point.
+		const far = angles.length + NUDGES;
+		const steps = (i: number) =>
+			i < angles.length
+				? 0
+				: i < far
+					? Math.ceil((i - angles.length + 1) / 2)
+					: 1 + Math.floor((i - far) / angles.length);
 		const nth = (i: number) =>
 			i < angles.length
 				? candidate(base + angles[i])
-				: candidate(base, steps(i) * ((i - angles.length) % 2 ? -1 : 1) * (r.height + 1));
+				: i < far
+					? candidate(base, steps(i) * ((i - angles.length) % 2 ? -1 : 1) * (r.height + 1))
+					: candidate(base + angles[(i - far) % angles.length], 0, gap * (1 + 1.5 * steps(i)));
 		// Each step a nudge takes the label from its point costs half a crossing: a label beside its
 		// point with a line through it reads better than one that has drifted to a clear spot.
 		const drift = (i: number) => steps(i) * NUDGE_COST;
 		let best: (PlacedLabel & { box: Box }) | undefined;
 		let lowest = Infinity;
-		for (let i = 0; i < angles.length + 12 && lowest > 0; i++) {
+		for (let i = 0; i < far + RINGS * angles.length && lowest > 0; i++) {
 			const penalty = drift(i);
 			if (penalty >= lowest) continue;
 			const c = nth(i);

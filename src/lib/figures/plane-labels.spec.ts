@@ -220,6 +220,34 @@ describe('labels in the essay’s planes', () => {
 		});
 	}
 
+	it.each(planeSteps)(
+		'$name: no other arrow or meaning’s ray runs through the label of an arrow or a meaning',
+		({ svg }) => {
+			// Each arrow (by its data-arrow) and ray (by its meaning), with the label that names it.
+			const coords = (tag: string) => ['x1', 'y1', 'x2', 'y2'].map((k) => Number(attr(tag, k)));
+			const lines = [
+				...[
+					...svg.matchAll(/<g class="fig-vector" data-arrow="([^"]*)"[^>]*>\s*<line([^>]*)>/g)
+				].map((m) => ({ owner: m[1], at: coords(m[2]) })),
+				...[...svg.matchAll(/<line class="fig-ray" data-meaning="([^"]*)"([^>]*)>/g)].map((m) => ({
+					owner: `m-${m[1]}`,
+					at: coords(m[2])
+				}))
+			];
+			expect(lines.length).toBeGreaterThan(0);
+			// The lookups' and the phrases' labels (and a lookup's second line), and the meanings'.
+			// The other words' grey labels come last and may be crossed where the plane is crowded.
+			const named = planeLabels(svg).filter(({ id }) => /^[eum]-/.test(id));
+			const clashes = named.flatMap(({ id, text, box }) =>
+				lines
+					.filter(({ owner }) => owner !== id.replace(/-note$/, ''))
+					.filter(({ at: [x1, y1, x2, y2] }) => entersBox(x1, y1, x2, y2, box) !== null)
+					.map(({ owner }) => `${text} × ${owner}`)
+			);
+			expect(clashes).toEqual([]);
+		}
+	);
+
 	it('words whose arrows end at one spot share one label there', () => {
 		// "fluffy" and "blue" both land on the colour, texture axis at the same length.
 		const step = planeSteps.find((s) => s.name === 'fluffy-creature/fluffy-lookups')!;

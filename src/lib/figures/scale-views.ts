@@ -9,15 +9,19 @@ export function formatCount(value: number): string {
 }
 
 /**
- * A count in words, rounded to `digits` significant digits: "6.3 million", "58 billion".
- * Counts below a thousand print in full.
+ * A count in words, rounded to `digits` significant digits: "6.3 million", "58 billion". By
+ * default, as the prose's `:num{format="short"}` (server/content/numbers.ts) rounds the same
+ * numbers beside the figure: two digits, or three when the thousands, millions or billions run to
+ * three ("604 million", not "600 million"). Counts below a thousand print in full.
  */
-export function formatApproximate(value: number, digits = 2): string {
-	if (Math.abs(value) < 1000) return formatCount(value);
+export function formatApproximate(value: number, digits?: number): string {
+	const size = Math.abs(value);
+	if (size < 1000) return formatCount(value);
+	const mantissa = size / 1000 ** Math.min(3, Math.floor(Math.log10(size) / 3));
 	return new Intl.NumberFormat('en-US', {
 		notation: 'compact',
 		compactDisplay: 'long',
-		maximumSignificantDigits: digits
+		maximumSignificantDigits: digits ?? (mantissa >= 100 ? 3 : 2)
 	})
 		.format(value)
 		.replace(/-/g, MINUS);
