@@ -40,10 +40,13 @@ export function shortNumber(value: number): string {
 		[1e6, 'million'],
 		[1e3, 'thousand']
 	];
-	for (const [size, name] of units) {
+	for (const [k, [size, name]] of units.entries()) {
 		if (value >= size) {
 			const mantissa = value / size;
 			const digits = mantissa >= 100 ? 3 : 2;
+			const rounded = Number(mantissa.toPrecision(digits));
+			// 999,999 rounds to 1,000 thousand: that is "1 million".
+			if (rounded >= 1000 && k > 0) return `1 ${units[k - 1][1]}`;
 			const text = new Intl.NumberFormat('en-US', { maximumSignificantDigits: digits }).format(
 				mantissa
 			);
