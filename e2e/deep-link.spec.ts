@@ -110,7 +110,9 @@ test('a step URL lays out the prose near its step, and the rest above at the fir
 			}, step.id)
 		)
 		.toBe(true);
-	expect(await top()).toBeCloseTo(before, 0);
+	// Within a pixel: the window scrolls by whole pixels and the blocks' heights are fractional,
+	// so where anchoring leaves the step depends on the prose above (0.66 px after one edit).
+	expect(Math.abs((await top()) - before)).toBeLessThan(1);
 	expect(await rendered(page, `article#${steps[steps.length - 1].id} .prose p`)).toBe(false);
 });
 
