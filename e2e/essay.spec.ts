@@ -708,65 +708,68 @@ test('the mouse moving wakes the figure, which then warms up in idle time and le
 	expect(errors).toEqual([]);
 });
 
-test('the live figure draws a plane step into a canvas: the SVG’s picture, labels and arrows, in the theme’s colours', async ({
-	page,
-	request
-}) => {
-	const steps = await allSteps(request);
-	const step =
-		steps.find((s) => s.id === 'value-update') ?? steps.find((s) => s.stage === 'update');
-	expect(step).toBeTruthy();
-	await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
-	await openLive(page, `/${step!.chapter}/${step!.id}/`);
-	// The prerendered figure draws the plane in SVG: keep its labels, arrows and picture.
-	const svgPlane = page.locator('.figure-pane .figure-static .fig-plane');
-	const svgLabels = await svgPlane
-		.locator('[data-label]')
-		.evaluateAll((els) => els.map((e) => e.textContent ?? ''));
-	const svgArrows = await svgPlane
-		.locator('[data-arrow]')
-		.evaluateAll((els) =>
-			els.map((e) => e.getAttribute('data-arrow') ?? '').filter((id) => !id.startsWith('o-'))
-		);
-	expect(svgLabels.length).toBeGreaterThan(2);
-	const clip = (await page.locator('.figure-sticky').boundingBox())!;
-	const before = await page.screenshot({ clip });
-	// The mouse moving wakes the live figure.
-	await page.mouse.move(100, 200);
-	await page.mouse.move(110, 210);
-	const canvas = page.locator('.figure-pane .figure-live canvas.fig-plane-canvas');
-	await expect(canvas).toHaveAttribute('data-labels', svgLabels.join('|'));
-	expect((await canvas.getAttribute('data-arrows'))!.split(' ').sort()).toEqual(svgArrows.sort());
-	await expect(page.locator('.figure-pane .figure-live .fig-plane line')).toHaveCount(0);
-	await page.waitForTimeout(300);
-	const after = await page.screenshot({ clip });
-	// The same picture: anti-aliasing aside, the pixels agree.
-	const differ = await share(page, before, after);
-	expect(differ).toBeLessThan(0.02);
-	// Drawn in the theme's ink: dark on light, then light on dark when the reader switches. (The
-	// labels' halos are in the background colour: they are left out.)
-	const ink = () =>
-		canvas.evaluate((c: HTMLCanvasElement) => {
-			const probe = document.createElement('span');
-			probe.style.color = getComputedStyle(document.documentElement).getPropertyValue('--bg');
-			document.body.append(probe);
-			const bg = (getComputedStyle(probe).color.match(/\d+/g) ?? []).map(Number);
-			probe.remove();
-			const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-			let sum = 0;
-			let count = 0;
-			for (let i = 0; i < data.length; i += 4) {
-				if (data[i + 3] < 200) continue;
-				const d =
-					Math.abs(data[i] - bg[0]) + Math.abs(data[i + 1] - bg[1]) + Math.abs(data[i + 2] - bg[2]);
-				if (d < 60) continue;
-				sum += (data[i] + data[i + 1] + data[i + 2]) / 3;
-				count++;
-			}
-			return count > 200 ? sum / count : -1;
-		});
-	const light = await ink();
-	expect(light).toBeGreaterThan(0);
-	await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'dark' });
-	await expect.poll(ink).toBeGreaterThan(light + 30);
-});
+// value-update has a chain of values; eiffel-tower a lookup labelled on two lines.
+for (const id of ['value-update', 'eiffel-tower'])
+	test(`the live figure draws a plane step into a canvas: the SVG’s picture, labels and arrows, in the theme’s colours (${id})`, async ({
+		page,
+		request
+	}) => {
+		const steps = await allSteps(request);
+		const step = steps.find((s) => s.id === id);
+		expect(step).toBeTruthy();
+		await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
+		await openLive(page, `/${step!.chapter}/${step!.id}/`);
+		// The prerendered figure draws the plane in SVG: keep its labels, arrows and picture.
+		const svgPlane = page.locator('.figure-pane .figure-static .fig-plane');
+		const svgLabels = await svgPlane
+			.locator('[data-label]')
+			.evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+		const svgArrows = await svgPlane
+			.locator('[data-arrow]')
+			.evaluateAll((els) =>
+				els.map((e) => e.getAttribute('data-arrow') ?? '').filter((id) => !id.startsWith('o-'))
+			);
+		expect(svgLabels.length).toBeGreaterThan(2);
+		const clip = (await page.locator('.figure-sticky').boundingBox())!;
+		const before = await page.screenshot({ clip });
+		// The mouse moving wakes the live figure.
+		await page.mouse.move(100, 200);
+		await page.mouse.move(110, 210);
+		const canvas = page.locator('.figure-pane .figure-live canvas.fig-plane-canvas');
+		await expect(canvas).toHaveAttribute('data-labels', svgLabels.join('|'));
+		expect((await canvas.getAttribute('data-arrows'))!.split(' ').sort()).toEqual(svgArrows.sort());
+		await expect(page.locator('.figure-pane .figure-live .fig-plane line')).toHaveCount(0);
+		await page.waitForTimeout(300);
+		const after = await page.screenshot({ clip });
+		// The same picture: anti-aliasing aside, the pixels agree.
+		const differ = await share(page, before, after);
+		expect(differ).toBeLessThan(0.02);
+		// Drawn in the theme's ink: dark on light, then light on dark when the reader switches. (The
+		// labels' halos are in the background colour: they are left out.)
+		const ink = () =>
+			canvas.evaluate((c: HTMLCanvasElement) => {
+				const probe = document.createElement('span');
+				probe.style.color = getComputedStyle(document.documentElement).getPropertyValue('--bg');
+				document.body.append(probe);
+				const bg = (getComputedStyle(probe).color.match(/\d+/g) ?? []).map(Number);
+				probe.remove();
+				const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+				let sum = 0;
+				let count = 0;
+				for (let i = 0; i < data.length; i += 4) {
+					if (data[i + 3] < 200) continue;
+					const d =
+						Math.abs(data[i] - bg[0]) +
+						Math.abs(data[i + 1] - bg[1]) +
+						Math.abs(data[i + 2] - bg[2]);
+					if (d < 60) continue;
+					sum += (data[i] + data[i + 1] + data[i + 2]) / 3;
+					count++;
+				}
+				return count > 200 ? sum / count : -1;
+			});
+		const light = await ink();
+		expect(light).toBeGreaterThan(0);
+		await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'dark' });
+		await expect.poll(ink).toBeGreaterThan(light + 30);
+	});

@@ -95,6 +95,17 @@ describe('placeLabels', () => {
 		// Its own head does not push it anywhere.
 		expect(placeLabels([request], bounds, [], 6, [], [heads[1]])).toEqual([plain]);
 	});
+	test('placeLabels looks farther out for a spot no line runs through', () => {
+		// Two long lines 30 units apart, the point between them: every spot beside the point, and
+		// every nudge up or down, has a 60-unit label across one of them; a spot past them has none.
+		const lines = [185, 215].map((x) => ({ x1: x, y1: 0, x2: x, y2: 300 }));
+		const request = { id: 'a', x: 200, y: 150, dx: 1, dy: 0, width: 60, height: 14 };
+		const [placed] = placeLabels([request], bounds, [], 6, lines);
+		const box = labelBox(placed, 60, 14);
+		for (const l of lines) expect(entersBox(l.x1, l.y1, l.x2, l.y2, box), `x = ${l.x1}`).toBeNull();
+		// And not far: the nearest ring past the lines.
+		expect(Math.min(Math.abs(box.left - 200), Math.abs(box.right - 200))).toBeLessThan(30);
+	});
 	test('placeLabels moves a label off one already placed at the same point', () => {
 		const [a, b] = placeLabels(
 			[

@@ -252,6 +252,12 @@ const NUDGES = 12;
 /** Rings of spots tried farther out than the first, each 1.5 gaps past the last (see placeLabels). */
 const RINGS = 3;
 
+/**
+ * What each ring out costs, in lines crossed: less than one line at every ring, so a label keeps
+ * clear of a line when a spot a few units farther out allows it.
+ */
+const RING_COST = 0.3;
+
 /** How far beyond its text a label keeps lines away, in viewBox units. */
 const LINE_CLEARANCE = 1.5;
 
@@ -259,11 +265,10 @@ const LINE_CLEARANCE = 1.5;
  * Places labels beside their points, pushed outward along (dx, dy) and kept inside `bounds`.
  * It tries the preferred side first, then the other sides of the point (turning away from the
  * preferred direction in 45° steps), then small vertical nudges, then the eight sides again farther
- * from the point (each ring costing as much as a nudge step more), and takes the first spot that
- * overlaps no label placed earlier and no `avoid` box, and that no line in `lines` runs through.
- * When every spot has a line through it, it takes the spot clear of labels and boxes that costs
- * least: one for each line through it, and half for each nudge step it has drifted from its
- * point. Labels earlier in the list win.
+ * from the point. Of the spots that overlap no label placed earlier and no `avoid` box it takes
+ * the one that costs least: one for each line in `lines` through it, half for each nudge step and
+ * RING_COST for each ring it has drifted from its point (a spot beside the point with no line
+ * through it costs nothing and ends the search). Labels earlier in the list win.
  *
  * A spot that is not clearly nearer the label's own point than another arrow's head (one of
  * `heads`, by STRAY_RATIO) costs more than a line through it (STRAY_COST): "tower" set just left
@@ -362,7 +367,7 @@ export function placeLabels(
 					: candidate(base + angles[(i - far) % angles.length], 0, gap * (1 + 1.5 * steps(i)));
 		// Each step a nudge takes the label from its point costs half a crossing: a label beside its
 		// point with a line through it reads better than one that has drifted to a clear spot.
-		const drift = (i: number) => steps(i) * NUDGE_COST;
+		const drift = (i: number) => steps(i) * (i < far ? NUDGE_COST : RING_COST);
 		let best: (PlacedLabel & { box: Box }) | undefined;
 		let lowest = Infinity;
 		for (let i = 0; i < far + RINGS * angles.length && lowest > 0; i++) {

@@ -29,7 +29,15 @@ describe('formatApproximate', () => {
 		// counts: they must not disagree ("≈ 600 million" beside "about 604 million").
 		const counts = Object.values(countAttentionParameters(GPT3)).filter((v) => v >= 1000);
 		expect(counts.length).toBeGreaterThan(3);
-		for (const v of [...counts, GPT3_TOTAL_PARAMETERS, 1234, 999_999, 12_345_678_901]) {
+		for (const v of [
+			...counts,
+			GPT3_TOTAL_PARAMETERS,
+			1234,
+			999_999,
+			12_345_678_901,
+			999_600_000_000,
+			1.5e12
+		]) {
 			expect(formatApproximate(v), String(v)).toBe(shortNumber(v));
 		}
 	});

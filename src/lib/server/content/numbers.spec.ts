@@ -27,6 +27,6 @@ describe('shortNumber', () => {
 	it('shortNumber(512) stays exact', () => expect(shortNumber(512)).toBe('512'));
 	it('a number that rounds up to the next unit takes its name', () => {
 		expect(shortNumber(999_999)).toBe('1 million');
-		expect(shortNumber(999_600_000_000)).toBe('1,000 billion');
+		expect(shortNumber(999_600_000_000)).toBe('1 trillion');
 	});
 });

@@ -36,6 +36,7 @@ export function formatNumber(key: string, format: string): string {
 /** 6,291,456 → "6.3 million"; 603,979,776 → "604 million"; 57,982,058,496 → "58 billion". */
 export function shortNumber(value: number): string {
 	const units: [number, string][] = [
+		[1e12, 'trillion'],
 		[1e9, 'billion'],
 		[1e6, 'million'],
 		[1e3, 'thousand']
