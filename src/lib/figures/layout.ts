@@ -366,7 +366,9 @@ export function placeLabels(
 					? candidate(base, steps(i) * ((i - angles.length) % 2 ? -1 : 1) * (r.height + 1))
 					: candidate(base + angles[(i - far) % angles.length], 0, gap * (1 + 1.5 * steps(i)));
 		// Each step a nudge takes the label from its point costs half a crossing: a label beside its
-		// point with a line through it reads better than one that has drifted to a clear spot.
+		// point with a line through it reads better than one that has drifted far to a clear spot.
+		// Each ring out costs RING_COST, less than a crossing: a few units farther out along the
+		// label's own direction, clear of the line, reads better than a line through it.
 		const drift = (i: number) => steps(i) * (i < far ? NUDGE_COST : RING_COST);
 		let best: (PlacedLabel & { box: Box }) | undefined;
 		let lowest = Infinity;
