@@ -10,9 +10,9 @@ export function formatCount(value: number): string {
 
 /**
  * A count in words, rounded to `digits` significant digits: "6.3 million", "58 billion". By
- * default, as the prose's `:num{format="short"}` (server/content/numbers.ts) rounds the same
- * numbers beside the figure: two digits, or three when the thousands, millions or billions run to
- * three ("604 million", not "600 million"). Counts below a thousand print in full.
+ * default two digits, or three when the thousands, millions or billions run to three ("604
+ * million", not "600 million"); the prose's `:num{format="short"}` rounds with this too
+ * (server/content/numbers.ts). Counts below a thousand print in full.
  */
 export function formatApproximate(value: number, digits?: number): string {
 	const size = Math.abs(value);

@@ -1,5 +1,6 @@
 // The numbers prose may cite with :num{of="…"}, all computed by the engine, never typed by hand.
 import { countAttentionParameters, GPT3, GPT3_TOTAL_PARAMETERS } from '$lib/engine/index.ts';
+import { formatApproximate } from '$lib/figures/scale-views.ts';
 
 function values(): Record<string, number> {
 	const counts = countAttentionParameters(GPT3);
@@ -33,26 +34,10 @@ export function formatNumber(key: string, format: string): string {
 	return value.toLocaleString('en-US');
 }
 
-/** 6,291,456 → "6.3 million"; 603,979,776 → "604 million"; 57,982,058,496 → "58 billion". */
+/**
+ * 6,291,456 → "6.3 million"; 603,979,776 → "604 million"; 57,982,058,496 → "58 billion". The
+ * figures' own rounding (formatApproximate), so the prose and the figure beside it always agree.
+ */
 export function shortNumber(value: number): string {
-	const units: [number, string][] = [
-		[1e12, 'trillion'],
-		[1e9, 'billion'],
-		[1e6, 'million'],
-		[1e3, 'thousand']
-	];
-	for (const [k, [size, name]] of units.entries()) {
-		if (value >= size) {
-			const mantissa = value / size;
-			const digits = mantissa >= 100 ? 3 : 2;
-			const rounded = Number(mantissa.toPrecision(digits));
-			// 999,999 rounds to 1,000 thousand: that is "1 million".
-			if (rounded >= 1000 && k > 0) return `1 ${units[k - 1][1]}`;
-			const text = new Intl.NumberFormat('en-US', { maximumSignificantDigits: digits }).format(
-				mantissa
-			);
-			return `${text} ${name}`;
-		}
-	}
-	return value.toLocaleString('en-US');
+	return formatApproximate(value);
 }
