@@ -1,6 +1,6 @@
 // Deep links: every step URL opens the essay at that step, with its own title and meta tags.
 import { expect, test, type Page } from '@playwright/test';
-import { allSteps } from './helpers';
+import { allSteps, proseAboveLaidOut } from './helpers';
 
 /** Whether the first match is rendered: false inside a block `content-visibility` skips. */
 function rendered(page: Page, selector: string): Promise<boolean> {
@@ -100,16 +100,7 @@ test('a step URL lays out the prose near its step, and the rest above at the fir
 	const before = await top();
 	await page.mouse.move(200, 300);
 	await expect.poll(() => rendered(page, far)).toBe(true);
-	await expect
-		.poll(() =>
-			page.evaluate((id) => {
-				const step = document.getElementById(id)!;
-				return [...document.querySelectorAll('.chapter .prose')]
-					.filter((p) => p.compareDocumentPosition(step) & Node.DOCUMENT_POSITION_FOLLOWING)
-					.every((p) => p.classList.contains('laid-out'));
-			}, step.id)
-		)
-		.toBe(true);
+	await proseAboveLaidOut(page, step.id);
 	// Within a pixel: the window scrolls by whole pixels and the blocks' heights are fractional,
 	// so where anchoring leaves the step depends on the prose above (0.66 px after one edit).
 	expect(Math.abs((await top()) - before)).toBeLessThan(1);

@@ -28,6 +28,23 @@ export async function allSteps(request: APIRequestContext) {
 	);
 }
 
+/**
+ * Wait until the prose above step `id` is all laid out: on a step URL the reader's first move lays
+ * it out a block per idle period (essay-client/controller.ts, layOutAbove).
+ */
+export async function proseAboveLaidOut(page: Page, id: string) {
+	await expect
+		.poll(() =>
+			page.evaluate((id) => {
+				const step = document.getElementById(id)!;
+				return [...document.querySelectorAll('.chapter .prose')]
+					.filter((p) => p.compareDocumentPosition(step) & Node.DOCUMENT_POSITION_FOLLOWING)
+					.every((p) => p.classList.contains('laid-out'));
+			}, id)
+		)
+		.toBe(true);
+}
+
 /** Open `path` at a 1280 × 800 desktop viewport and wait until the essay's app has started. */
 export async function openLive(page: Page, path: string) {
 	await page.setViewportSize({ width: 1280, height: 800 });
