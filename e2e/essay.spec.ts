@@ -190,6 +190,18 @@ test('the active step is marked as the reader moves, and only that one', async (
 	for (let i = 0; i < 3; i++) await page.keyboard.press('j');
 	await expect(page.locator('article.step.active')).toHaveAttribute('id', steps[3].id);
 	await expect(page.locator('article.step.active')).toHaveCount(1);
+	// What a reader sees of it beside the sticky figure: a rule in the margin of that step only, and
+	// the prose of every step in the same colour.
+	const look = await page.evaluate(() =>
+		[...document.querySelectorAll('article.step')].map((el) => ({
+			active: el.classList.contains('active'),
+			rule: Number(getComputedStyle(el, '::before').opacity),
+			color: getComputedStyle(el).color
+		}))
+	);
+	expect(look.filter((s) => s.rule > 0).length).toBe(1);
+	expect(look.find((s) => s.rule > 0)?.active).toBe(true);
+	expect(new Set(look.map((s) => s.color)).size).toBe(1);
 });
 
 test('J then K pressed back to back returns to the same step, and the figure stays there', async ({
