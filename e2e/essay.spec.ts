@@ -353,6 +353,27 @@ test('without the browser’s scroll anchoring, nothing laid out or mounted abov
  * The share of pixels that differ between two screenshots (a sum of channel differences over 60:
  * anti-aliasing and sub-pixel placement stay under it).
  */
+/** The mean red, green and blue of a screenshot. */
+async function meanColour(page: Page, png: Buffer): Promise<number[]> {
+	return page.evaluate(
+		async (src) => {
+			const img = new Image();
+			img.src = src;
+			await img.decode();
+			const c = document.createElement('canvas');
+			c.width = img.naturalWidth;
+			c.height = img.naturalHeight;
+			const ctx = c.getContext('2d')!;
+			ctx.drawImage(img, 0, 0);
+			const data = ctx.getImageData(0, 0, c.width, c.height).data;
+			const sum = [0, 0, 0];
+			for (let i = 0; i < data.length; i += 4) for (let k = 0; k < 3; k++) sum[k] += data[i + k];
+			return sum.map((v) => v / (data.length / 4));
+		},
+		`data:image/png;base64,${png.toString('base64')}`
+	);
+}
+
 async function share(page: Page, a: Buffer, b: Buffer): Promise<number> {
 	return page.evaluate(
 		async ([a, b]) => {
@@ -497,6 +518,49 @@ test('the live figure paints a grid step’s cells into a canvas: same numbers, 
 	expect(light).toBeGreaterThan(120);
 	await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'dark' });
 	await expect.poll(mean).toBeLessThan(light - 60);
+});
+
+test('in dark mode rows out of focus keep more of their colour, alike in the SVG and the canvas', async ({
+	page,
+	request
+}) => {
+	// A faint blue on the dark page reads as no colour, so dark mode fades less (theme.css).
+	const steps = await allSteps(request);
+	const step = steps.find((s) => s.stage === 'mask');
+	await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'dark' });
+	await openLive(page, `/${step!.chapter}/${step!.id}/`);
+	const fades = await page
+		.locator('.figure-pane .figure-static .fig-cell-pos')
+		.evaluateAll((rects) => rects.map((r) => Number(getComputedStyle(r).opacity)));
+	expect(new Set(fades)).toEqual(new Set([1, 0.7]));
+	const clip = (await page.locator('.figure-sticky').boundingBox())!;
+	const before = await page.screenshot({ clip });
+	// A corner of the strongest cell out of focus (clear of its number), in each picture.
+	const cell = await page
+		.locator('.figure-pane .figure-static .fig-cell-pos.fig-row-out')
+		.evaluateAll((rects) => {
+			const top = rects.reduce((a, b) =>
+				Number(b.getAttribute('fill-opacity')) > Number(a.getAttribute('fill-opacity')) ? b : a
+			);
+			const r = top.getBoundingClientRect();
+			return { x: r.x + 3, y: r.y + 3, width: 4, height: 4 };
+		});
+	const corner = async () => meanColour(page, await page.screenshot({ clip: cell }));
+	const svgCorner = await corner();
+	const next = steps[steps.indexOf(step!) + 1];
+	const fig = page.locator('.figure-pane [data-step]');
+	await page.keyboard.press('j');
+	await expect(fig).toHaveAttribute('data-step', next.id);
+	await page.keyboard.press('k');
+	await expect(fig).toHaveAttribute('data-step', step!.id);
+	await expect(fig.locator('canvas.fig-grid-canvas.fig-canvas-shown')).toHaveCount(1);
+	await page.waitForTimeout(300);
+	expect(await share(page, before, await page.screenshot({ clip }))).toBeLessThan(0.02);
+	const canvasCorner = await corner();
+	// The corner is coloured (not the page), and both draw it alike.
+	expect(svgCorner[2] - svgCorner[0]).toBeGreaterThan(40);
+	const apart = svgCorner.reduce((sum, v, i) => sum + Math.abs(v - canvasCorner[i]), 0);
+	expect(apart).toBeLessThan(12);
 });
 
 test('a step change never resizes the figure’s SVG, which would lay out every element in it again', async ({

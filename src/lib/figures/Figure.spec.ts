@@ -116,6 +116,41 @@ describe('Figure', () => {
 		expect(count(svg, /data-masked="true"/g)).toBe(0);
 	});
 
+	test('rows out of focus fade their cells’ colour by the theme’s --row-fade, never their numbers', () => {
+		const { svg, data } = figure('causal-mask', hotDog, {
+			...hotDogSoftmax,
+			stage: 'mask',
+			causal: true
+		});
+		const sentence = data.sentences.find((s) => s.index === 1)!;
+		for (const [i, token] of sentence.tokens.entries()) {
+			const markup = row(svg, token);
+			const fills = [
+				...markup.matchAll(
+					/<rect class="(fig-cell-(?:pos|neg))([^"]*)"[^>]*fill-opacity="([^"]+)"/g
+				)
+			];
+			expect(fills).toHaveLength(sentence.tokens.length);
+			// Each fill keeps its own strength (a weight of w at up to 78%); the row's fade is a class.
+			fills.forEach((f, j) => {
+				const w = sentence.weights[i][j];
+				expect(Number(f[3])).toBeCloseTo(Number.isFinite(w) ? Math.min(1, w) * 0.78 : 0, 3);
+				expect(f[2].includes('fig-row-out')).toBe(token !== 'dog');
+			});
+			const hatches = [...markup.matchAll(/<rect ([^>]*fill="url\(#[^"]+\)"[^>]*)>/g)];
+			expect(hatches.length).toBe(sentence.tokens.length - 1 - i);
+			hatches.forEach((h) => expect(h[1].includes('fig-row-out')).toBe(token !== 'dog'));
+			expect(markup).not.toMatch(/<text[^>]*fig-row-out/);
+		}
+		// The class takes its share from the theme: light mode keeps less colour than dark.
+		const theme = readFileSync('src/lib/theme.css', 'utf8');
+		const fades = [...theme.matchAll(/--row-fade: ([\d.]+);/g)].map((m) => Number(m[1]));
+		expect(new Set(fades)).toEqual(new Set([0.45, 0.7]));
+		expect(readFileSync('src/lib/figures/figure.css', 'utf8')).toMatch(
+			/\.fig-row-out \{\s*opacity: var\(--row-fade, 0\.45\);/
+		);
+	});
+
 	test('the focused row prints its weights as percentages from the data, summing to 100', () => {
 		const { svg, data } = figure('softmax', hotDog, hotDogSoftmax);
 		const sentence = data.sentences.find((s) => s.index === 1)!;

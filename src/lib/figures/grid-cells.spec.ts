@@ -4,6 +4,8 @@ import {
 	drawCells,
 	paintFor,
 	placeViewBox,
+	readPaint,
+	ROW_FADE,
 	sizeAhead,
 	type CellFrame,
 	type CellPaint
@@ -17,7 +19,8 @@ const PAINT: CellPaint = {
 	masked: 'masked',
 	fg: 'fg',
 	muted: 'muted',
-	font: 'sans-serif'
+	font: 'sans-serif',
+	rowFade: 0.5
 };
 
 interface Call {
@@ -103,7 +106,7 @@ function frame(over: Partial<CellFrame> = {}): CellFrame {
 describe('drawCells', () => {
 	it('paints the base colour, the grid lines between cells, then each fill at its strength times its row’s fade', () => {
 		const { ctx, calls } = recorder();
-		drawCells(ctx, frame({ rows: [1, 0.5] }), PAINT, 2);
+		drawCells(ctx, frame({ rows: [1, 0] }), PAINT, 2);
 		// One square of the base colour, under everything else.
 		expect(calls[0]).toMatchObject({ op: 'rect', fill: 'low', x: -0.5, y: -0.5, w: 41, h: 41 });
 		expect(calls.filter((c) => c.fill === 'low')).toHaveLength(1);
@@ -129,6 +132,18 @@ describe('drawCells', () => {
 			['neg', 0.25, 20.5, 0.5],
 			['high', 0.5, 20.5, 20.5]
 		]);
+	});
+
+	it('fades a row out of focus to the theme’s share of its colour, in proportion while it moves', () => {
+		const { ctx, calls } = recorder();
+		// Dark mode keeps 0.7 of the colour; the second row is half-way out of focus.
+		drawCells(ctx, frame({ rows: [0, 0.5], fills: [1, 1, 1, 1] }), { ...PAINT, rowFade: 0.7 }, 2);
+		const alphas = calls.filter((c) => c.fill === 'high').map((c) => c.alpha);
+		expect(alphas).toHaveLength(4);
+		expect(alphas[0]).toBeCloseTo(0.7);
+		expect(alphas[1]).toBeCloseTo(0.7);
+		expect(alphas[2]).toBeCloseTo(0.85);
+		expect(alphas[3]).toBeCloseTo(0.85);
 	});
 
 	it('draws a rectangle of one row by three columns for cross-attention (`cols`)', () => {
@@ -200,14 +215,14 @@ describe('drawCells', () => {
 			layers.push(recorder(width, height));
 			return layers.at(-1)!.ctx;
 		};
-		// The upper triangle is masked; row 1 is the focused one, the others fade to 0.45.
+		// The upper triangle is masked; row 1 is the focused one, the others fade to half.
 		const hatch = [0, 1, 1, 1, 0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0];
 		const cells = {
 			n: 4,
 			cell: 10,
 			fills: Array(16).fill(0),
 			hatch,
-			rows: [0.45, 1, 0.45, 0.45],
+			rows: [0, 1, 0, 0],
 			masked: hatch.map((h) => h > 0)
 		};
 		drawCells(ctx, frame(cells), PAINT, 2, layer);
@@ -227,9 +242,9 @@ describe('drawCells', () => {
 		// above it to the middle of the line below, at that row's strength; nothing cell by cell.
 		const bands = calls.filter((c) => c.op === 'image');
 		expect(bands.map((c) => [c.x, c.y, c.w, c.h, c.alpha])).toEqual([
-			[0, 1, 82, 20, 0.45],
+			[0, 1, 82, 20, 0.5],
 			[0, 21, 82, 20, 1],
-			[0, 41, 82, 20, 0.45]
+			[0, 41, 82, 20, 0.5]
 		]);
 		expect(bands.every((c) => c.source === layers[0].canvas)).toBe(true);
 		expect(calls.some((c) => c.fill === 'masked')).toBe(false);
@@ -247,9 +262,9 @@ describe('drawCells', () => {
 		expect(layers).toHaveLength(1);
 		const second = calls.slice(calls.findLastIndex((c) => c.fill === 'low'));
 		expect(second.filter((c) => c.fill === 'masked').map((c) => [c.x, c.y, c.alpha])).toEqual([
-			[10.5, 0.5, 0.45],
-			[20.5, 0.5, 0.45],
-			[30.5, 0.5, 0.225]
+			[10.5, 0.5, 0.5],
+			[20.5, 0.5, 0.5],
+			[30.5, 0.5, 0.25]
 		]);
 		expect(second.filter((c) => c.op === 'image').map((c) => c.y)).toEqual([21, 41]);
 
@@ -320,7 +335,7 @@ describe('drawCells', () => {
 				texts: ['67', '33', '0', '100'],
 				hatch: [0, 0, 1, 0],
 				masked: [false, false, true, false],
-				rows: [0.45, 1]
+				rows: [0, 1]
 			}),
 			PAINT,
 			1
@@ -473,6 +488,22 @@ describe('paintFor', () => {
 		p.setSystemDark(true); // the system theme is part of the key too
 		paintFor(a);
 		expect(p.reads).toHaveLength(3);
+	});
+
+	it('reads the out-of-focus fade from --row-fade, and light mode’s where it is unset or not a share', () => {
+		for (const [value, expected] of [
+			['0.7', 0.7],
+			[' 0.3 ', 0.3],
+			['', ROW_FADE],
+			['bold', ROW_FADE],
+			['1.5', ROW_FADE]
+		] as const) {
+			vi.stubGlobal('getComputedStyle', () => ({
+				fontFamily: 'serif',
+				getPropertyValue: (name: string) => (name === '--row-fade' ? value : '')
+			}));
+			expect(readPaint({} as Element).rowFade).toBe(expected);
+		}
 	});
 
 	it('reads again when asked for fresh colours, and caches what it read', () => {

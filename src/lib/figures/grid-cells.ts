@@ -23,6 +23,8 @@ export interface CellPaint {
 	fg: string;
 	muted: string;
 	font: string;
+	/** The share of its colour a row out of focus keeps (--row-fade: more in dark mode). */
+	rowFade: number;
 }
 
 /** What to draw: the tweened frame of AttentionGrid plus the layout. */
@@ -37,7 +39,10 @@ export interface CellFrame {
 	fills: number[];
 	/** Row-major hatch opacity of masked cells in [0, 1]. */
 	hatch: number[];
-	/** Per-row fade (1 for the focused row or when nothing is focused). */
+	/**
+	 * Per-row focus: 1 for the focused row (or every row when nothing is focused), 0 for a row out
+	 * of focus, between the two while moving. See rowStrength.
+	 */
 	rows: number[];
 	/** Row-major text for each cell, or null when cells are too small for numbers. */
 	texts: string[] | null;
@@ -60,7 +65,7 @@ export interface CellFrame {
 }
 
 /** The custom properties behind each colour, with the figure stylesheet's fallbacks. */
-const VARS: Record<Exclude<keyof CellPaint, 'font'>, [string, string]> = {
+const VARS: Record<Exclude<keyof CellPaint, 'font' | 'rowFade'>, [string, string]> = {
 	low: ['--cell-low', '#fbfaf7'],
 	high: ['--cell-high', '#0072b2'],
 	neg: ['--cell-neg', '#5a5a5a'],
@@ -76,9 +81,9 @@ const VARS: Record<Exclude<keyof CellPaint, 'font'>, [string, string]> = {
  */
 export function readColours<K extends string>(
 	element: Element,
-	vars: Record<K, [string, string]>
+	vars: Record<K, [string, string]>,
+	style: CSSStyleDeclaration = getComputedStyle(element)
 ): Record<K, string> & { font: string } {
-	const style = getComputedStyle(element);
 	const paint = { font: style.fontFamily || 'sans-serif' } as Record<K, string> & { font: string };
 	for (const [name, [variable, fallback]] of Object.entries(vars) as [K, [string, string]][]) {
 		paint[name] = (style.getPropertyValue(variable).trim() || fallback) as (typeof paint)[K];
@@ -86,9 +91,25 @@ export function readColours<K extends string>(
 	return paint;
 }
 
-/** Reads the cell colours and font from an element's computed style. */
+/** A row out of focus keeps this share of its colour where --row-fade is unset (light mode's). */
+export const ROW_FADE = 0.45;
+
+/** Reads the cell colours, the font and the out-of-focus fade from an element's computed style. */
 export function readPaint(element: Element): CellPaint {
-	return readColours(element, VARS);
+	const style = getComputedStyle(element);
+	const fade = Number.parseFloat(style.getPropertyValue('--row-fade'));
+	return {
+		...readColours(element, VARS, style),
+		rowFade: Number.isFinite(fade) && fade >= 0 && fade <= 1 ? fade : ROW_FADE
+	};
+}
+
+/**
+ * How much of its colour a row shows: all of it in focus (`focus` 1), `rowFade` out of focus
+ * (`focus` 0), in proportion between. Its numbers never fade.
+ */
+export function rowStrength(focus: number, rowFade: number): number {
+	return 1 - (1 - focus) * (1 - rowFade);
 }
 
 /** Side of the hatch pattern's tile, in SVG units (as AttentionGrid's <pattern>). */
@@ -207,9 +228,9 @@ export function drawCells(
 	ctx.fillStyle = paint.line;
 	for (let i = 0; i <= n; i++) ctx.fillRect(-0.5, i * cell - 0.5, across + 1, 1);
 	for (let j = 0; j <= m; j++) ctx.fillRect(j * cell - 0.5, -0.5, 1, down + 1);
-	// Fills: signed strength times the row's fade.
+	// Fills: signed strength times the row's strength.
 	for (let i = 0; i < n; i++) {
-		const fade = rows[i] ?? 1;
+		const fade = rowStrength(rows[i] ?? 1, paint.rowFade);
 		for (let j = 0; j < m; j++) {
 			const fill = fills[i * m + j] ?? 0;
 			const alpha = Math.abs(fill) * fade;
@@ -239,7 +260,7 @@ export function drawCells(
 }
 
 /**
- * Hatching on masked cells, each at its hatch strength times its row's fade. The hatched cells are
+ * Hatching on masked cells, each at its hatch strength times its row's strength. The hatched cells are
  * painted at full strength into an offscreen layer (again only when which cells are hatched, the
  * size or the colours change); a row whose hatched cells share one strength is then copied back
  * as one band at that strength. A row with several strengths, or no layer (outside a browser), is
@@ -256,7 +277,8 @@ function drawHatch(
 	const m = frame.cols ?? n;
 	const origin = frame.origin ?? { x: 0, y: 0 };
 	const offset = frame.offset ?? { x: 0, y: 0 };
-	const alpha = (k: number) => Math.min(1, (hatch[k] ?? 0) * (rows[Math.floor(k / m)] ?? 1));
+	const alpha = (k: number) =>
+		Math.min(1, (hatch[k] ?? 0) * rowStrength(rows[Math.floor(k / m)] ?? 1, paint.rowFade));
 	const shown = hatch.map((_, k) => alpha(k) > 0.001);
 	const owner = ctx.canvas ?? ctx;
 	// Nothing hatched: the layer is kept as it is, for the next grid with a mask (the live figure
