@@ -276,8 +276,9 @@ describe('Figure', () => {
 			expect(cells).toEqual(keys);
 		}
 		// The column labels are the source's words; the rows' labels are the two words written.
+		const grid = svg.slice(0, svg.indexOf('<g class="fig-cross"'));
 		const columnLabels = [
-			...svg.matchAll(/<text class="fig-label fig-k[^"]*"[^>]*>([^<]+)<\/text>/g)
+			...grid.matchAll(/<text class="fig-label fig-k[^"]*"[^>]*>([^<]+)<\/text>/g)
 		];
 		expect(columnLabels.map((m) => m[1])).toEqual(keys);
 		expect(svg).toContain('keys, from the source sentence →');
@@ -296,6 +297,52 @@ describe('Figure', () => {
 		expect(count(body, /<th scope="col">/g)).toBe(keys.length + 1);
 		expect(count(body, /<th scope="row">/g)).toBe(2);
 		expect(count(body, /<td>/g)).toBe(2 * keys.length);
+	});
+
+	test('cross-attention: under the grid, the focused query reaches into the source, each link as thick as its weight', () => {
+		const summary = { slug: 'scaling-up', sentences: [fluffy.sentences[0], 'the creature'] };
+		const state = {
+			stage: 'softmax',
+			sentence: 1,
+			source: 0,
+			highlight: ['fluffy', 'blue']
+		} as const;
+		for (const query of ['creature', 'the']) {
+			const { svg, data } = figure('cross', summary, { ...state, query });
+			const sentence = data.sentences[0];
+			const keys = sentence.source!.tokens;
+			const i = sentence.tokens.indexOf(query);
+			const cross = svg.slice(svg.indexOf('<g class="fig-cross"'));
+			expect(cross).toMatch(new RegExp(`^<g class="fig-cross" data-query="${query}"`));
+			// One link a source word, from the query's word, wider as the weight is larger.
+			const lines = [
+				...cross.matchAll(
+					/<line class="fig-link" data-key="([^"]+)" x1="([^"]+)" y1="[^"]+" x2="([^"]+)"[^>]*stroke-width="([^"]+)"/g
+				)
+			];
+			expect(lines.map((l) => l[1])).toEqual(keys);
+			expect(new Set(lines.map((l) => l[2])).size).toBe(1);
+			lines.forEach((l, j) =>
+				expect(Number(l[4])).toBeCloseTo(0.75 + 7 * sentence.weights[i][j], 6)
+			);
+			// The source's words above, set apart and left to right over their links' ends; the
+			// words written below, the query's in bold.
+			const words = [
+				...cross.matchAll(/<text class="fig-label fig-k[^"]*" x="([^"]+)"[^>]*>([^<]+)</g)
+			];
+			expect(words.map((w) => w[2])).toEqual(keys);
+			const xs = words.map((w) => Number(w[1]));
+			xs.slice(1).forEach((x, j) => expect(x).toBeGreaterThan(xs[j]));
+			lines.forEach((l, j) => expect(Number(l[3])).toBeGreaterThan(xs[j]));
+			const written = [...cross.matchAll(/<text class="fig-label fig-q([^"]*)"[^>]*>([^<]+)</g)];
+			expect(written.map((w) => w[2])).toEqual(sentence.tokens);
+			expect(written.map((w) => w[1].includes('fig-strong'))).toEqual(
+				sentence.tokens.map((_, k) => k === i)
+			);
+		}
+		// Not in self-attention, and not without a query in focus.
+		expect(figure('softmax', hotDog, hotDogSoftmax).svg).not.toContain('fig-cross');
+		expect(figure('cross', summary, { ...state, query: null }).svg).not.toContain('fig-cross');
 	});
 
 	test('the table says which cells the causal mask removes; other stages have no table', () => {

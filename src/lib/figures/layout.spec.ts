@@ -1,6 +1,7 @@
 // The grid's layout and label placement: everything fits the figure and nothing overlaps.
 import { describe, expect, test } from 'vitest';
 import {
+	BOLD_WIDTH,
 	HEIGHT,
 	WIDTH,
 	entersBox,
@@ -8,6 +9,7 @@ import {
 	labelBox,
 	placeLabels,
 	textWidth,
+	wordLine,
 	type Box,
 	type Line,
 	type PlacedLabel
@@ -210,4 +212,35 @@ test('entersBox finds where a segment first meets a box', () => {
 	const box = { left: 10, right: 20, top: -5, bottom: 5 };
 	expect(entersBox(0, 0, 40, 0, box)).toBeCloseTo(0.25);
 	expect(entersBox(0, 10, 40, 10, box)).toBeNull();
+});
+
+describe('wordLine', () => {
+	const words = ['a', 'fluffy', 'blue', 'creature'];
+
+	test('sets words left to right half an em apart, centred where asked', () => {
+		const line = wordLine(words, { centre: 200, size: 12 })!;
+		expect(line.map((w) => w.word)).toEqual(words);
+		line.slice(1).forEach((w, i) => expect(w.x - (line[i].x + line[i].width)).toBeCloseTo(6));
+		line.forEach((w) => expect(w.cx).toBeCloseTo(w.x + w.width / 2));
+		const end = line.at(-1)!.x + line.at(-1)!.width;
+		expect((line[0].x + end) / 2).toBeCloseTo(200);
+	});
+
+	test('keeps the line inside the figure’s margins when its centre is near an edge', () => {
+		const left = wordLine(words, { centre: 0, size: 12 })!;
+		expect(left[0].x).toBeGreaterThanOrEqual(6);
+		const right = wordLine(words, { centre: WIDTH, size: 12 })!;
+		expect(right.at(-1)!.x + right.at(-1)!.width).toBeLessThanOrEqual(WIDTH - 6 + 1e-9);
+	});
+
+	test('measures bold words wider', () => {
+		const plain = wordLine(words, { centre: 200, size: 12 })!;
+		const bold = wordLine(words, { centre: 200, size: 12, bold: (w) => w === 'blue' })!;
+		expect(bold[2].width).toBeCloseTo(plain[2].width * BOLD_WIDTH);
+		expect(bold[1].width).toBeCloseTo(plain[1].width);
+	});
+
+	test('gives nothing when the line is wider than the figure', () => {
+		expect(wordLine(Array(40).fill('creature'), { centre: 200, size: 12 })).toBeNull();
+	});
 });

@@ -141,6 +141,40 @@ export function gridLayout(
 	};
 }
 
+/** A word set on a line of text: where it starts, its middle and its width, in viewBox units. */
+export interface PlacedWord {
+	word: string;
+	x: number;
+	cx: number;
+	width: number;
+}
+
+/**
+ * Words set as one line of text at `size`, half an em apart, centred on `centre` but kept inside
+ * the figure's margins; null when the line is wider than the figure (then it is not drawn). The
+ * words `bold` says are set bold are measured wider (BOLD_WIDTH).
+ */
+export function wordLine(
+	words: string[],
+	{
+		centre,
+		size,
+		width = WIDTH,
+		bold = () => false
+	}: { centre: number; size: number; width?: number; bold?: (word: string, i: number) => boolean }
+): PlacedWord[] | null {
+	const space = size / 2;
+	const widths = words.map((w, i) => textWidth(w, size) * (bold(w, i) ? BOLD_WIDTH : 1));
+	const total = widths.reduce((a, b) => a + b, 0) + space * Math.max(0, words.length - 1);
+	if (total > width - 2 * MARGIN) return null;
+	let x = Math.min(Math.max(MARGIN, centre - total / 2), width - MARGIN - total);
+	return words.map((word, i) => {
+		const placed = { word, x, cx: x + widths[i] / 2, width: widths[i] };
+		x += widths[i] + space;
+		return placed;
+	});
+}
+
 /** A text label to place near an anchor point. */
 export interface LabelRequest {
 	id: string;
