@@ -301,12 +301,12 @@ describe('Figure', () => {
 
 	test('cross-attention: under the grid, the focused query reaches into the source, each link as thick as its weight', () => {
 		const summary = { slug: 'scaling-up', sentences: [fluffy.sentences[0], 'the creature'] };
-		const state = {
+		const state: Partial<FigureState> = {
 			stage: 'softmax',
 			sentence: 1,
 			source: 0,
 			highlight: ['fluffy', 'blue']
-		} as const;
+		};
 		for (const query of ['creature', 'the']) {
 			const { svg, data } = figure('cross', summary, { ...state, query });
 			const sentence = data.sentences[0];
