@@ -133,10 +133,10 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 	/** The articles marked active: the server's mark at first, then the one markActive set. */
 	let marked: Element[] = chaptersEl ? [...chaptersEl.querySelectorAll('article.step.active')] : [];
 	/**
-	 * The active step's article is marked (essay.css sets the others in the muted colour on wide
-	 * screens). The mark moves two frames after the step changes: the colour change restyles every
-	 * element of both steps, math included, and would otherwise land in the frame that draws the
-	 * figure's new state.
+	 * The active step's article is marked (essay.css draws a rule in its margin on wide screens).
+	 * The mark moves two frames after the step changes, out of the frame that draws the figure's
+	 * new state: its restyle and repaint are small since the mark stopped recolouring the prose,
+	 * but any work in that frame is work the figure's frame has to share.
 	 */
 	function markActive(id: string) {
 		cancelAnimationFrame(markFrame);
