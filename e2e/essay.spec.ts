@@ -431,8 +431,16 @@ test('cross-attention: the live figure paints a grid of the words written by the
 	const canvas = fig.locator('canvas.fig-grid-canvas.fig-canvas-shown');
 	await expect(canvas).toHaveAttribute('data-values', svgValues.join(' '));
 	// The columns are labelled with the source's words, the rows with the words written.
-	const texts = await grid.locator('text.fig-label.fig-k').allTextContents();
-	expect(texts.map((t) => t.trim())).toEqual(keys);
+	const texts = await grid
+		.locator('text.fig-label.fig-k')
+		.evaluateAll((ts) => ts.filter((t) => !t.closest('.fig-cross')).map((t) => t.textContent));
+	expect(texts.map((t) => t?.trim())).toEqual(keys);
+	// Under them, the focused query's links into the source: one to each source word.
+	const cross = grid.locator('.fig-cross');
+	await expect(cross).toHaveAttribute('data-query', data.query);
+	expect(
+		await cross.locator('line.fig-link').evaluateAll((ls) => ls.map((l) => l.dataset.key))
+	).toEqual(keys);
 	const rows = await grid
 		.locator('.fig-row')
 		.evaluateAll((r) => r.map((g) => g.getAttribute('data-query')));
