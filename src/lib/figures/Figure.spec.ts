@@ -8,7 +8,7 @@ import { loadModel } from '../server/content/model.ts';
 import { baseState } from '../server/content/state.ts';
 import Figure from './Figure.svelte';
 import { describeFigure } from './describe.ts';
-import { textWidth, WIDTH } from './layout.ts';
+import { BOLD_WIDTH, textWidth, WIDTH } from './layout.ts';
 
 const model = loadModel(readFileSync('content/model.yaml', 'utf8'), 'content/model.yaml');
 const meaningLabels = Object.fromEntries(
@@ -397,6 +397,44 @@ describe('Figure', () => {
 		for (const [, , text] of numbers) {
 			expect(textWidth(text, 11), text).toBeLessThanOrEqual(column - 4);
 		}
+	});
+
+	test('query and key: key labels stay level when a few keys have room, and slanted ones never touch', () => {
+		const keyLabels = (svg: string) => [
+			...svg.matchAll(/<text class="fig-label fig-k[^"]*"([^>]*)>([^<]+)<\/text>/g)
+		];
+		const columnWidth = (svg: string, keys: number) =>
+			Number(
+				new RegExp(
+					`<path class="fig-vec-grid" data-columns="${keys}" data-column-width="([\\d.]+)"`
+				).exec(svg)![1]
+			);
+		// "American true mole": two keys, "american" wider than a 46-unit column, set level over
+		// columns made wide enough for it.
+		const two = figure(
+			'what-mole-asks',
+			mole,
+			{ sentence: 0, query: 'mole', stage: 'query-key', highlight: ['true'] },
+			senses
+		).svg;
+		const level = keyLabels(two).filter(([, , word]) => word === 'american' || word === 'true');
+		expect(level).toHaveLength(2);
+		for (const [, attrs, word] of level) {
+			expect(attrs).not.toContain('rotate');
+			const bold = word === 'true' ? BOLD_WIDTH : 1;
+			expect(textWidth(word, 12.5) * bold).toBeLessThanOrEqual(columnWidth(two, 2) - 4);
+		}
+		// Eight words: slanted, and steeper than 45° where 45° would set them under 18 units apart.
+		const eight = figure('adjective-head', fluffy, {
+			query: 'creature',
+			stage: 'query-key',
+			highlight: ['fluffy', 'blue']
+		}).svg;
+		const slanted = [...eight.matchAll(/transform="rotate\(-(\d+) [^"]+\)" data-slant="(\d+)"/g)];
+		expect(slanted).toHaveLength(7);
+		const degrees = Number(slanted[0][1]);
+		expect(new Set(slanted.map((m) => Number(m[1])))).toEqual(new Set([degrees]));
+		expect(columnWidth(eight, 7) * Math.sin((degrees * Math.PI) / 180)).toBeGreaterThanOrEqual(18);
 	});
 
 	test('embedding: one e arrow for the lookup; mole coincides in all three phrases', () => {
