@@ -399,6 +399,39 @@ describe('Figure', () => {
 		}
 	});
 
+	test('grid numbers leave 3.5 units either side in their cells, set a size smaller where they must', () => {
+		const cases: [string, { slug: string; sentences: string[] }, Partial<FigureState>][] = [];
+		for (const stage of ['dot-product', 'scale', 'softmax', 'mask'] as const) {
+			const causal = stage === 'mask';
+			cases.push([`hot-${stage}`, hotDog, { ...hotDogSoftmax, stage, causal }]);
+			cases.push([`fluffy-${stage}`, fluffy, { stage, causal, query: null, sentence: 0 }]);
+			cases.push([`fluffy-q-${stage}`, fluffy, { stage, causal, query: 'creature', sentence: 0 }]);
+		}
+		const summary = { slug: 'scaling-up', sentences: [fluffy.sentences[0], 'the creature'] };
+		cases.push(['cross', summary, { stage: 'softmax', sentence: 1, source: 0, query: 'creature' }]);
+		const tight: string[] = [];
+		for (const [name, chapter, partial] of cases) {
+			const { svg } = figure(name, chapter, partial);
+			const cell = Number(/<rect class="fig-cell-base"[^>]* width="([\d.]+)"/.exec(svg)![1]);
+			const numbers = [
+				...svg.matchAll(/<text class="fig-num fig-cell-num([^"]*)"[^>]*>([^<]+)<\/text>/g)
+			];
+			expect(numbers.length, name).toBeGreaterThan(0);
+			const sizeOf = (cls: string) =>
+				cls.includes('fig-tight') ? 11 : cls.includes('fig-big') ? 14 : 12.5;
+			const sizes = new Set(numbers.map(([, cls]) => sizeOf(cls)));
+			expect(sizes.size, `${name}: one size for the grid`).toBe(1);
+			const size = [...sizes][0];
+			if (size === 11) tight.push(name);
+			for (const [, , text] of numbers) {
+				expect(textWidth(text, size), `${name}: ${text}`).toBeLessThanOrEqual(cell - 7);
+			}
+		}
+		// The fluffy grids with every query at once are the narrow ones; hot dog's are not.
+		expect(tight).toContain('fluffy-dot-product');
+		expect(tight.some((name) => name.startsWith('hot-'))).toBe(false);
+	});
+
 	test('query and key: key labels stay level when a few keys have room, and slanted ones never touch', () => {
 		const keyLabels = (svg: string) => [
 			...svg.matchAll(/<text class="fig-label fig-k[^"]*"([^>]*)>([^<]+)<\/text>/g)

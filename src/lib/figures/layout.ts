@@ -52,7 +52,7 @@ export function isGridStage(stage: string): stage is GridStage {
 }
 
 /** Sizes used by the grid (viewBox units). */
-export const GRID_TEXT = { label: 12.5, axis: 12, title: 13, number: 12.5, small: 11.5 };
+export const GRID_TEXT = { label: 12.5, axis: 12, title: 13, number: 12.5, small: 11.5, tight: 11 };
 
 /** Where everything in the attention grid goes, computed from the rows' and columns' words alone. */
 export interface GridLayout {
