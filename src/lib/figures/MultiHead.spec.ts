@@ -137,6 +137,18 @@ describe('MultiHead', () => {
 		expect(body).toContain('128 × 12,288');
 	});
 
+	it('states the parameters per matrix on the caption line, not beside Δe at the diagram’s end', () => {
+		const caption =
+			/<text class="sv-note[^"]*"[^>]*>shapes to scale, at GPT-3’s sizes: (.*?)<\/text>/.exec(body);
+		expect(caption).not.toBeNull();
+		expect(caption![1].replace(/<[^>]+>/g, '')).toBe(
+			`${(12288 * 128).toLocaleString('en-US')} parameters each`
+		);
+		expect(body.match(/parameters each/g)).toHaveLength(1);
+		// Nothing but Δe on the right of the diagram's row: no text anchored at its far end.
+		expect(body).not.toMatch(/<text[^>]*x="${SCALE_WIDTH}"[^>]*text-anchor="end"/);
+	});
+
 	it('stays inside the 400-unit-wide figure', () => {
 		const xs = [...withoutBands(body).matchAll(/\bx="(-?[\d.]+)"/g)].map((m) => Number(m[1]));
 		expect(Math.max(...xs)).toBeLessThanOrEqual(SCALE_WIDTH);
