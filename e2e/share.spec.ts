@@ -347,6 +347,31 @@ test('old step addresses in the redirect map forward to the step, keeping #fragm
 	}
 });
 
+test('a chapter’s own address opens the essay at the chapter’s first step', async ({
+	page,
+	request
+}) => {
+	const steps = await allSteps(request);
+	const chapters = [...new Set(steps.map((s) => s.chapter))];
+	expect(chapters.length).toBeGreaterThan(1);
+	for (const chapter of chapters) {
+		const first = steps.find((s) => s.chapter === chapter)!;
+		const response = await request.get(`/${chapter}/`);
+		expect(response.status(), chapter).toBe(200);
+		const html = await response.text();
+		expect(html).toContain(`<meta http-equiv="refresh" content="0; url=/${chapter}/${first.id}/"`);
+		expect(html).toContain(`href="/${chapter}/${first.id}/"`);
+		expect(html).toContain('<meta name="robots" content="noindex"');
+	}
+	const [chapter] = chapters.slice(-1);
+	const first = steps.find((s) => s.chapter === chapter)!;
+	await page.goto(`/${chapter}/`);
+	await expect(page).toHaveURL(new RegExp(`/${chapter}/${first.id}/$`));
+	await expect(page.locator('.figure-pane [data-step]')).toHaveAttribute('data-step', first.id);
+	// Not a chapter: still the helpful 404.
+	expect((await request.get('/no-such-chapter/')).status()).toBe(404);
+});
+
 test('unknown step and embed URLs get the 404 page with links to every chapter', async ({
 	page,
 	request

@@ -1,8 +1,9 @@
-// Shared pieces of the per-step routes: the params to prerender, and forwarding of renamed steps.
+// Shared pieces of the per-step routes: the params to prerender, forwarding of renamed steps, and
+// a chapter's own address forwarding to its first step.
 import { error } from '@sveltejs/kit';
 import { loadContent } from '$lib/server/content';
 import { allSteps, findStep } from '$lib/manifest';
-import { stateName } from '$lib/essay';
+import { stateName, stepPath } from '$lib/essay';
 import { checkRedirects, findRedirect } from '$lib/redirects';
 
 /** `{ chapter, step }` for every step in the manifest, for a per-step route's `entries()`. */
@@ -33,4 +34,21 @@ export function movedTarget(
 		to: path(found.chapter.slug, found.step.id),
 		title: `${found.chapter.title}: ${stateName(found.step.state)}`
 	};
+}
+
+/** `{ chapter }` for every chapter, for the chapter route's `entries()`. */
+export function chapterEntries(): { chapter: string }[] {
+	return loadContent().manifest.chapters.map((c) => ({ chapter: c.slug }));
+}
+
+/**
+ * Where a chapter's own address (`/hot-dog/`) goes: its first step, where the essay opens with the
+ * chapter's heading just above and the figure in that step's state; 404 for an unknown chapter.
+ */
+export function chapterTarget(params: { chapter: string }): { to: string; title: string } {
+	const chapter = loadContent().manifest.chapters.find((c) => c.slug === params.chapter);
+	if (!chapter || chapter.steps.length === 0) {
+		error(404, `There is no chapter “${params.chapter}”.`);
+	}
+	return { to: stepPath(chapter.slug, chapter.steps[0].id), title: chapter.title };
 }
