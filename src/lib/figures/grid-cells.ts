@@ -260,9 +260,9 @@ export function drawCells(
 }
 
 /**
- * Hatching on masked cells, each at its hatch strength times its row's strength. The hatched cells are
- * painted at full strength into an offscreen layer (again only when which cells are hatched, the
- * size or the colours change); a row whose hatched cells share one strength is then copied back
+ * Hatching on masked cells, each at its hatch strength times its row's strength. The hatched cells
+ * are painted at full strength into an offscreen layer (again only when which cells are hatched,
+ * the size or the colours change); a row whose hatched cells share one strength is then copied back
  * as one band at that strength. A row with several strengths, or no layer (outside a browser), is
  * filled cell by cell with the pattern.
  */
