@@ -349,14 +349,17 @@ test('without the browser’s scroll anchoring, nothing laid out or mounted abov
 	expect(Math.abs((await top(here.id)) - back)).toBeLessThan(4);
 });
 
+/** A screenshot as a data URL, for the page to decode. */
+const dataUrl = (png: Buffer) => `data:image/png;base64,${png.toString('base64')}`;
+
 /**
- * The share of pixels that differ between two screenshots (a sum of channel differences over 60:
- * anti-aliasing and sub-pixel placement stay under it).
+ * Give the page one PNG decoder, `__pixels(src)` (the RGBA bytes of a data URL), for the helpers
+ * below to share.
  */
-/** The mean red, green and blue of a screenshot. */
-async function meanColour(page: Page, png: Buffer): Promise<number[]> {
-	return page.evaluate(
-		async (src) => {
+async function withDecoder(page: Page): Promise<void> {
+	await page.evaluate(() => {
+		const w = window as unknown as { __pixels?: (src: string) => Promise<Uint8ClampedArray> };
+		w.__pixels ??= async (src: string) => {
 			const img = new Image();
 			img.src = src;
 			await img.decode();
@@ -365,40 +368,41 @@ async function meanColour(page: Page, png: Buffer): Promise<number[]> {
 			c.height = img.naturalHeight;
 			const ctx = c.getContext('2d')!;
 			ctx.drawImage(img, 0, 0);
-			const data = ctx.getImageData(0, 0, c.width, c.height).data;
-			const sum = [0, 0, 0];
-			for (let i = 0; i < data.length; i += 4) for (let k = 0; k < 3; k++) sum[k] += data[i + k];
-			return sum.map((v) => v / (data.length / 4));
-		},
-		`data:image/png;base64,${png.toString('base64')}`
-	);
+			return ctx.getImageData(0, 0, c.width, c.height).data;
+		};
+	});
 }
 
+type Decoder = { __pixels: (src: string) => Promise<Uint8ClampedArray> };
+
+/** The mean red, green and blue of a screenshot. */
+async function meanColour(page: Page, png: Buffer): Promise<number[]> {
+	await withDecoder(page);
+	return page.evaluate(async (src) => {
+		const data = await (window as unknown as Decoder).__pixels(src);
+		const sum = [0, 0, 0];
+		for (let i = 0; i < data.length; i += 4) for (let k = 0; k < 3; k++) sum[k] += data[i + k];
+		return sum.map((v) => v / (data.length / 4));
+	}, dataUrl(png));
+}
+
+/**
+ * The share of pixels that differ between two screenshots (a sum of channel differences over 60:
+ * anti-aliasing and sub-pixel placement stay under it).
+ */
 async function share(page: Page, a: Buffer, b: Buffer): Promise<number> {
-	return page.evaluate(
-		async ([a, b]) => {
-			const pixels = async (src: string) => {
-				const img = new Image();
-				img.src = src;
-				await img.decode();
-				const c = document.createElement('canvas');
-				c.width = img.naturalWidth;
-				c.height = img.naturalHeight;
-				const ctx = c.getContext('2d')!;
-				ctx.drawImage(img, 0, 0);
-				return ctx.getImageData(0, 0, c.width, c.height).data;
-			};
-			const [p, q] = await Promise.all([pixels(a), pixels(b)]);
-			let n = 0;
-			for (let i = 0; i < p.length; i += 4) {
-				const d =
-					Math.abs(p[i] - q[i]) + Math.abs(p[i + 1] - q[i + 1]) + Math.abs(p[i + 2] - q[i + 2]);
-				if (d > 60) n++;
-			}
-			return n / (p.length / 4);
-		},
-		[a, b].map((png) => `data:image/png;base64,${png.toString('base64')}`)
-	);
+	await withDecoder(page);
+	return page.evaluate(async (srcs) => {
+		const decode = (window as unknown as Decoder).__pixels;
+		const [p, q] = await Promise.all(srcs.map(decode));
+		let n = 0;
+		for (let i = 0; i < p.length; i += 4) {
+			const d =
+				Math.abs(p[i] - q[i]) + Math.abs(p[i + 1] - q[i + 1]) + Math.abs(p[i + 2] - q[i + 2]);
+			if (d > 60) n++;
+		}
+		return n / (p.length / 4);
+	}, [a, b].map(dataUrl));
 }
 
 test('cross-attention: the live figure paints a grid of the words written by the source’s words', async ({
