@@ -312,6 +312,16 @@ test('without the browser’s scroll anchoring, nothing laid out or mounted abov
 		page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().top, id);
 	// The first move lays out the prose above the step, a block at a time, and mounts the slider.
 	const opened = await top(here.id);
+	// Where the step is as soon as the slider's markup arrives, before the next frame: a step out of
+	// place until then could be taken for another at the line (as the scroll's pause looks).
+	await page.evaluate((id) => {
+		const slot = document.querySelector('.context-control')!;
+		const seen: number[] = [];
+		(window as unknown as { slotSeen: number[] }).slotSeen = seen;
+		new MutationObserver(() =>
+			seen.push(document.getElementById(id)!.getBoundingClientRect().top)
+		).observe(slot, { childList: true, subtree: true });
+	}, here.id);
 	await page.mouse.move(200, 200);
 	const control = page.locator('.context-control .clc');
 	await expect(control).toBeAttached();
@@ -327,6 +337,9 @@ test('without the browser’s scroll anchoring, nothing laid out or mounted abov
 			)
 		)
 		.toBe(0);
+	const seen = await page.evaluate(() => (window as unknown as { slotSeen: number[] }).slotSeen);
+	expect(seen.length).toBeGreaterThan(0);
+	for (const at of seen) expect(Math.abs(at - opened)).toBeLessThan(4);
 	expect(Math.abs((await top(here.id)) - opened)).toBeLessThan(4);
 	/** Scroll so the step's top sits at 40% of the screen, and say where it is now. */
 	const bring = (id: string) =>

@@ -193,7 +193,8 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 	 * slider's slot growing or shrinking above the step being read (mounted as the reader comes
 	 * back up to its step, taken away as they read on) would move that step by the slider's whole
 	 * height, about 500 px on a phone. Its change in height is then scrolled away by hand, as the
-	 * browser's own anchoring would.
+	 * browser's own anchoring would: for the slider coming and going, in the same task as the
+	 * change (fillSlot), and for any later change of its height, when the observer reports it.
 	 */
 	const slotHeights = new WeakMap<Element, number>();
 	let slotWatch: ResizeObserver | null = null;
@@ -237,17 +238,35 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 				void Promise.all([
 					import('svelte'),
 					import('$lib/figures/ContextLengthControl.svelte')
-				]).then(([{ mount }, { default: Control }]) => {
+				]).then(([{ mount, flushSync }, { default: Control }]) => {
 					// Still wanted: not taken away while it loaded.
 					if (controls.get(slot) !== 'loading' || stopped) return;
 					const props = { causal: slot.dataset.causal === 'true' };
-					controls.set(slot, mount(Control, { target: slot, props }));
+					fillSlot(slot, () => {
+						controls.set(slot, mount(Control, { target: slot, props }));
+						// Its markup comes once it has mounted (onMount): now, not in a microtask.
+						flushSync();
+					});
 				});
 			} else if (!near && app) {
-				if (app !== 'loading') void unmountApp(app);
+				if (app !== 'loading')
+					void import('svelte').then(({ unmount }) => fillSlot(slot, () => void unmount(app)));
 				controls.delete(slot);
 			}
 		}
+	}
+
+	/**
+	 * Fills or empties a slider's slot and, where the browser does not anchor scrolling, scrolls
+	 * its change in height away at once. Left to the observer, whose report comes with the next
+	 * frame, the step would sit a slider's height out of place until then, and a task in between
+	 * (the scroll's pause, catchUp) would find another step at the line and make it the active one,
+	 * the step the slot is in, which the observer then leaves where it is.
+	 */
+	function fillSlot(slot: HTMLElement, change: () => void) {
+		keepInPlace(change);
+		// Already scrolled away: the observer's next report is no change.
+		if (slotWatch) slotHeights.set(slot, slot.getBoundingClientRect().height);
 	}
 
 	async function unmountApp(app: App) {
