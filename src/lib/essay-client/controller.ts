@@ -614,12 +614,9 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 	events.forEach((e) => window.addEventListener(e, onMove, { passive: true, once: true }));
 	window.addEventListener('keydown', onKey);
 
-	// Printing shows every step's static figure: load the lazy ones first.
-	const onPrint = () =>
-		document.querySelectorAll<HTMLImageElement>('img.step-static').forEach((img) => {
-			img.loading = 'eager';
-		});
-	window.addEventListener('beforeprint', onPrint);
+	// Printing shows every step's static figure. The lazy ones are left to the browser, which
+	// loads them and holds the print until they arrive: switched to eager in `beforeprint`, they
+	// loaded outside that, and Chromium printed before some of them had (2 prints in 32).
 	window.addEventListener('scrollend', arrived);
 
 	// One handler for every step's toolbar (the links and buttons in it have their own keys).
@@ -690,7 +687,6 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 		unwireThemes();
 		window.removeEventListener('scroll', onScroll);
 		window.removeEventListener('keydown', onKey);
-		window.removeEventListener('beforeprint', onPrint);
 		window.removeEventListener('scrollend', arrived);
 		settle();
 		cancelAddress();
