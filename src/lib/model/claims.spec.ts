@@ -243,6 +243,20 @@ describe('fluffy creature', () => {
 	});
 });
 
+describe('readouts before attention', () => {
+	// A chapter's embedding steps come before it has shown any attention: a readout there is the
+	// guess from the looked-up vectors, and its label says "without attention".
+	const { manifest } = loadContent();
+	const early = manifest.chapters.flatMap((c) =>
+		c.steps.filter((x) => x.state.readout && x.state.stage === 'embedding')
+	);
+
+	it('the embedding steps with a readout read it without the update', () => {
+		expect(early.map((x) => x.id)).toContain('dog-alone');
+		for (const x of early) expect(x.state.attend, x.id).toBe(false);
+	});
+});
+
 describe('cross-attention (scaling up)', () => {
 	// The step as the essay declares it (its heads, sentences and source), not a setup of our own.
 	const { manifest } = loadContent();
