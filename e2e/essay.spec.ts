@@ -171,6 +171,63 @@ test('after a jump that carries steps past the reading line, the figure shows th
 	}
 });
 
+for (const viewport of [
+	{ name: 'desktop', width: 1280, height: 800, line: 0.55 },
+	{ name: 'phone', width: 390, height: 844, line: 0.78 }
+]) {
+	test(`between chapters the figure steps aside: over a try-it and the next chapter’s opening (${viewport.name})`, async ({
+		page,
+		request
+	}) => {
+		const steps = await allSteps(request);
+		const last = steps.filter((s) => s.chapter === 'hot-dog').at(-1)!;
+		const first = steps.find((s) => s.chapter === 'mole')!;
+		await page.setViewportSize(viewport);
+		await page.goto(`/${last.chapter}/${last.id}/`);
+		await expect(page.locator('html')).toHaveAttribute('data-essay', 'live');
+		await page.mouse.move(100, 100);
+		const pane = page.locator('.figure-pane');
+		const label = page.locator('.figure-label');
+		await expect(pane).toBeVisible();
+		/** Scrolls so the top of `selector` sits at `at` of the window's height. */
+		const place = (selector: string, at: number) =>
+			page.evaluate(
+				([selector, at]) => {
+					const el = document.querySelector(selector as string)!;
+					window.scrollBy({
+						top: el.getBoundingClientRect().top - (at as number) * innerHeight,
+						behavior: 'instant'
+					});
+				},
+				[selector, at]
+			);
+		const tryit = '.tryit-slot[data-chapter="hot-dog"]';
+		// Just above the try-it: still the chapter's last step.
+		await place(tryit, viewport.line + 0.05);
+		await expect(label).toHaveText(/^Hot dog · /);
+		await expect(pane).toBeVisible();
+		// The try-it at the line: the pane steps aside.
+		await place(tryit, viewport.line - 0.05);
+		await expect(pane).toBeHidden();
+		// The next chapter's heading and opening at the line, its first step still below it.
+		await place('#mole-title', viewport.line - 0.05);
+		const below = await page.evaluate(
+			(id) => document.getElementById(id)!.getBoundingClientRect().top / innerHeight,
+			first.id
+		);
+		expect(below).toBeGreaterThan(viewport.line);
+		await expect(pane).toBeHidden();
+		// The first step at the line: the pane is back, on that step.
+		await place(`#${first.id}`, viewport.line - 0.05);
+		await expect(pane).toBeVisible();
+		await expect(label).toHaveText(/^Mole · /);
+		await expect(page.locator('.figure-pane [data-step]')).toHaveAttribute('data-step', first.id);
+		// And back up into the opening: aside again.
+		await place(`#${first.id}`, viewport.line + 0.1);
+		await expect(pane).toBeHidden();
+	});
+}
+
 test('no console errors while reading', async ({ page }) => {
 	const errors: string[] = [];
 	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));

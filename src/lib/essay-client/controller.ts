@@ -415,6 +415,7 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 	let catchUpPending: (() => void) | null = null;
 	function catchUp() {
 		catchUpPending = null;
+		if (!stopped) placePane();
 		if (stopped || heading || atLine(activeId)) return;
 		const id = stepAtLine();
 		if ((id ?? firstStep) === activeId) return;
@@ -424,6 +425,40 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 	const onAnyScroll = () => {
 		catchUpPending ??= whenStill(catchUp);
 	};
+
+	/**
+	 * Between two chapters, from a chapter's try-it to the next chapter's first step (the try-it,
+	 * then the next chapter's heading and opening), the figure pane steps aside (`between`): the
+	 * step it would show is the chapter before's last, which is not what the reader is reading, and
+	 * on a phone it would hold half the screen over the try-it's own figure. Each gap runs from a
+	 * try-it's top at the scroller's line to the next chapter's first step's top at the line; after
+	 * the last chapter's try-it, to the end.
+	 */
+	const pane = root.querySelector<HTMLElement>('.figure-pane');
+	const gaps = essay.chapters.flatMap((chapter, i) => {
+		const end = chaptersEl?.querySelector<HTMLElement>(
+			`.tryit-slot[data-chapter="${chapter.slug}"]`
+		);
+		const after = essay.chapters[i + 1]?.steps[0]?.id;
+		return end ? [{ end, next: after ? document.getElementById(after) : null }] : [];
+	});
+	let between = false;
+	/** Whether the scroller's line is in a gap between chapters (a few boxes read, in order). */
+	function gapAtLine(): boolean {
+		const line = lineAt * window.innerHeight;
+		for (const { end, next } of gaps) {
+			if (end.getBoundingClientRect().top > line) return false;
+			if (!next || next.getBoundingClientRect().top > line) return true;
+		}
+		return false;
+	}
+	/** Shows or hides the pane for where the line is; a key's scroll shows its step throughout. */
+	function placePane() {
+		const now = heading ? false : gapAtLine();
+		if (now === between || !pane) return;
+		between = now;
+		pane.classList.toggle('between', now);
+	}
 
 	/** Where the window must scroll to for `el` to sit at the pinned line (as far as it can go). */
 	function stepTarget(el: HTMLElement): number {
@@ -461,7 +496,9 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 		window.addEventListener('keydown', onReaderKey);
 	}
 	function settle() {
+		const was = heading;
 		heading = null;
+		if (was && !stopped) placePane();
 		reaims = 0;
 		clearTimeout(headingTimer);
 		readerScrolls.forEach((e) => window.removeEventListener(e, settle));
@@ -499,6 +536,7 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 		const el = next === order[from] ? null : document.getElementById(next);
 		if (!el) return false;
 		heading = next;
+		placePane();
 		reaims = 0;
 		clearTimeout(headingTimer);
 		headingTimer = setTimeout(arrived, 1500);
@@ -626,6 +664,7 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 	// The step watcher and the try-its' watchers start in a task of their own: the start is then
 	// two short tasks, not one long one (scrollama observes every step).
 	let stopScroller = () => {};
+	let stopGaps = () => {};
 	let tryits: (() => void)[] = [];
 	const watch = setTimeout(() => {
 		// Each chapter's try-it comes alive as the reader nears it.
@@ -640,15 +679,25 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 			selector: '.step',
 			offset: lineAt,
 			onStep: (id, direction) => {
+				placePane();
 				if (heading || !atLine(id)) return;
 				setActive(id);
 				if (direction === 'up' && id === firstStep) return;
 				setAddress(id);
 			},
 			onLeave: (id, direction) => {
+				placePane();
 				if (direction === 'up' && id === firstStep) setAddress(null);
 			}
 		});
+		// The try-its crossing the line start and end the gaps between chapters (placePane).
+		stopGaps = createScroller({
+			selector: '.tryit-slot',
+			offset: lineAt,
+			onStep: placePane,
+			onLeave: placePane
+		});
+		placePane();
 		window.addEventListener('scroll', onAnyScroll, { passive: true });
 		// The page's scripts are running and wired: actions that need them (the embed button) can be
 		// used.
@@ -675,6 +724,8 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 		clearTimeout(announceTimer);
 		cancelAnimationFrame(markFrame);
 		stopScroller();
+		stopGaps();
+		pane?.classList.remove('between');
 		window.removeEventListener('scroll', onAnyScroll);
 		catchUpPending?.();
 		chaptersEl?.removeEventListener('click', onClick);
