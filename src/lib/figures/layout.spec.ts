@@ -77,6 +77,22 @@ describe('placeLabels', () => {
 		expect(placed[1].x - 80).toBeGreaterThanOrEqual(0);
 		expect(placed[1].y - 14 * 0.8).toBeGreaterThanOrEqual(0);
 	});
+	test('placeLabels keeps labels side by side on one line more than a word space apart', () => {
+		// "b" pushed right from its point lands 4 units after "a" ends, on a's line: read as one
+		// phrase ("in all 3 phrases true"). It must go elsewhere or keep 10 units clear.
+		const [a, b] = placeLabels(
+			[
+				{ id: 'a', x: 100, y: 100, dx: 1, dy: 0, width: 60, height: 14 },
+				{ id: 'b', x: 164, y: 100, dx: 1, dy: 0, width: 30, height: 14 }
+			],
+			bounds
+		);
+		const boxA = labelBox(a, 60, 14);
+		const boxB = labelBox(b, 30, 14);
+		const shared = Math.min(boxA.bottom, boxB.bottom) - Math.max(boxA.top, boxB.top);
+		const gap = Math.max(boxB.left - boxA.right, boxA.left - boxB.right);
+		expect(shared < 7 || gap >= 10, `gap ${gap} on a shared ${shared}`).toBe(true);
+	});
 	test('placeLabels sets a label nearer its own point than another arrow’s head', () => {
 		// Pushed right, "a" would end 6 units short of b's head, nearer it than its own point.
 		const request = { id: 'a', x: 100, y: 100, dx: 1, dy: 0, width: 60, height: 14 };

@@ -268,6 +268,12 @@ export interface Head {
 /** Space kept between a label and the labels beside it, in viewBox units (widths are estimates). */
 const LABEL_PAD = 3;
 
+/**
+ * Space kept between two labels side by side on one line, in viewBox units: well over a word
+ * space, so they do not read as one phrase ("in all 3 phrases true").
+ */
+const LINE_PAD = 10;
+
 /** What each nudge step away from a label's point costs, in lines crossed (see placeLabels). */
 const NUDGE_COST = 0.5;
 
@@ -345,12 +351,15 @@ export function placeLabels(
 			return { ...placed, box: labelBox(placed, r.width, r.height) };
 		};
 		const free = (c: { box: Box }) => {
-			const left = c.box.left - LABEL_PAD;
-			const right = c.box.right + LABEL_PAD;
 			const { top, bottom } = c.box;
-			return !taken.some(
-				(t) => t.left < right && left < t.right && t.top < bottom && top < t.bottom
-			);
+			const half = (bottom - top) / 2;
+			return !taken.some((t) => {
+				if (!(t.top < bottom && top < t.bottom)) return false;
+				// Side by side on one line (sharing half a line's height or more): a wider gap.
+				const pad =
+					Math.min(bottom, t.bottom) - Math.max(top, t.top) >= half ? LINE_PAD : LABEL_PAD;
+				return t.left < c.box.right + pad && c.box.left - pad < t.right;
+			});
 		};
 		/** Lines through the candidate's box, counted up to `limit` (no better than that is no use). */
 		const crossings = (c: { box: Box }, limit: number) => {

@@ -127,6 +127,29 @@ describe('labels in the essay’s planes', () => {
 		}
 	);
 
+	it('where there is room elsewhere, no label is set in the row of the x-axis’s numbers', () => {
+		// On the mole's lookup "true" sat between "0.5" and "1", and read as one of them.
+		for (const name of ['mole/mole-same-start', 'mole/chemistry-update']) {
+			const { svg } = planeSteps.find((s) => s.name === name)!;
+			const { ticks, horizontal } = axes(svg);
+			// The x-axis's numbers: just under the axis (the y-axis's are beside theirs, farther down).
+			const row = ticks.filter((t) => t.top >= horizontal.y1 - 1 && t.top < horizontal.y1 + 20);
+			expect(row.length, name).toBeGreaterThan(1);
+			// The row's numbers, from the first to the last (a label just under it may touch it).
+			const band = {
+				left: Math.min(...row.map((t) => t.left)),
+				right: Math.max(...row.map((t) => t.right)),
+				top: Math.min(...row.map((t) => t.top)) + 0.5,
+				bottom: Math.max(...row.map((t) => t.bottom)) - 0.5
+			};
+			const inRow = planeLabels(svg).filter(({ box }) => overlaps(box, band));
+			expect(
+				inRow.map((l) => l.text),
+				name
+			).toEqual([]);
+		}
+	});
+
 	it.each(planeSteps)('$name: no arrow runs through a tick’s number', ({ svg }) => {
 		const arrows = [...svg.matchAll(/<line class="fig-arrow[^"]*"([^>]*)>/g)].map((m) =>
 			['x1', 'y1', 'x2', 'y2'].map((k) => Number(attr(m[1], k)))
