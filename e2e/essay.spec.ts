@@ -228,6 +228,28 @@ for (const viewport of [
 	});
 }
 
+test('opened at a chapter’s heading (/#mole), J goes to that chapter’s first step', async ({
+	page,
+	request
+}) => {
+	const steps = await allSteps(request);
+	const first = steps.find((s) => s.chapter === 'mole')!;
+	// A phone: the reading line falls in the chapter's opening, between two steps.
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.goto('/#mole');
+	await expect(page.locator('html')).toHaveAttribute('data-essay', 'live');
+	const line = await page.evaluate(
+		(id) => document.getElementById(id)!.getBoundingClientRect().top / innerHeight,
+		first.id
+	);
+	expect(line).toBeGreaterThan(0.78);
+	await expect(page.locator('.figure-pane')).toBeHidden();
+	await page.keyboard.press('j');
+	await expect(page.locator('article.step.active')).toHaveAttribute('id', first.id);
+	await expect(page.locator('.figure-pane')).toBeVisible();
+	await expect(page.locator('.figure-pane [data-step]')).toHaveAttribute('data-step', first.id);
+});
+
 test('no console errors while reading', async ({ page }) => {
 	const errors: string[] = [];
 	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));

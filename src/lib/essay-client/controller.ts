@@ -697,6 +697,14 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 			onStep: placePane,
 			onLeave: placePane
 		});
+		// Opened scrolled down with no step to open at (a chapter's #fragment, or the browser
+		// putting back where the reader was): the step a scroll down to here would show, not the
+		// first, so J and K count from here. The scroller reports only a step at its line, and the
+		// line may be between two (a chapter's opening).
+		if (!opened && !heading) {
+			const here = stepAtLine();
+			if (here && here !== activeId) setActive(here);
+		}
 		placePane();
 		window.addEventListener('scroll', onAnyScroll, { passive: true });
 		// The page's scripts are running and wired: actions that need them (the embed button) can be
