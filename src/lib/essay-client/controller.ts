@@ -250,7 +250,10 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 				});
 			} else if (!near && app) {
 				if (app !== 'loading')
-					void import('svelte').then(({ unmount }) => fillSlot(slot, () => void unmount(app)));
+					void import('svelte').then(({ unmount }) =>
+						// Stopped meanwhile: taken away, with no scrolling of a page no longer followed.
+						stopped ? unmount(app) : fillSlot(slot, () => void unmount(app))
+					);
 				controls.delete(slot);
 			}
 		}
@@ -652,9 +655,11 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 	events.forEach((e) => window.addEventListener(e, onMove, { passive: true, once: true }));
 	window.addEventListener('keydown', onKey);
 
-	// Printing shows every step's static figure. The lazy ones are left to the browser, which
-	// loads them and holds the print until they arrive: switched to eager in `beforeprint`, they
-	// loaded outside that, and Chromium printed before some of them had (2 prints in 32).
+	// Printing shows every step's static figure. The lazy ones are left to the browser: Chromium
+	// loads them and holds the print until they arrive. Switched to eager in `beforeprint`, they
+	// loaded outside that, and Chromium printed before some of them had (2 prints in 32). Safari
+	// is reported not to load lazy images for print: there, a figure the reader never came near
+	// may be left out, as it may with the switch, which the print did not wait for either.
 	window.addEventListener('scrollend', arrived);
 
 	// One handler for every step's toolbar (the links and buttons in it have their own keys).
@@ -690,13 +695,20 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 				if (direction === 'up' && id === firstStep) setAddress(null);
 			}
 		});
-		// The try-its crossing the line start and end the gaps between chapters (placePane).
-		stopGaps = createScroller({
+		// The try-its crossing the line start and end the gaps between chapters (placePane), and a
+		// resize that moves the page under the line without a scroll.
+		const stopTries = createScroller({
 			selector: '.tryit-slot',
 			offset: lineAt,
 			onStep: placePane,
 			onLeave: placePane
 		});
+		const onResize = () => placePane();
+		window.addEventListener('resize', onResize);
+		stopGaps = () => {
+			stopTries();
+			window.removeEventListener('resize', onResize);
+		};
 		// Opened scrolled down with no step to open at (a chapter's #fragment, or the browser
 		// putting back where the reader was): the step a scroll down to here would show, not the
 		// first, so J and K count from here. The scroller reports only a step at its line, and the
@@ -704,6 +716,8 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 		if (!opened && !heading) {
 			const here = stepAtLine();
 			if (here && here !== activeId) setActive(here);
+			// The prerendered figure is the first step's: the live one shows this one now.
+			if (here && here !== prerendered) wake();
 		}
 		placePane();
 		window.addEventListener('scroll', onAnyScroll, { passive: true });
