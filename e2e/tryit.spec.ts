@@ -348,6 +348,45 @@ test('moving a query slider toward a key raises that key’s weight', async ({ p
 	expect(await weights(t)).toEqual(before);
 });
 
+for (const width of [390, 1280]) {
+	test(`at ${width} px, moving a query slider never changes the try-it's height`, async ({
+		page
+	}) => {
+		// The page below the try-it must not jump while a reader drags: Δe's features, the numbers
+		// beside the sliders and the weights change, the boxes they sit in do not.
+		await page.setViewportSize({ width, height: 900 });
+		await open(page, '/');
+		const t = await live(page, 'hot-dog');
+		await t
+			.locator('.tryit-input')
+			.fill('the hot dog roamed the verdant forest of the miniature eiffel tower');
+		const height = () => t.evaluate((e) => e.getBoundingClientRect().height);
+		for (const label of ['Softmax', 'Update']) {
+			await t.getByRole('radio', { name: label }).check();
+			await expect(t.locator('.tryit-figure [data-stage]').first()).toHaveAttribute(
+				'data-stage',
+				label.toLowerCase()
+			);
+			const sliders = t.getByRole('slider');
+			const seen = new Map<number, string>();
+			const deltas = new Set<string>();
+			for (let c = 0; c < (await sliders.count()); c++) {
+				for (const value of ['-8', '-3.5', '0', '2.5', '8']) {
+					await sliders.nth(c).fill(value);
+					await expect(sliders.nth(c)).toHaveValue(value);
+					deltas.add(await t.locator('.tryit-delta').innerText());
+					seen.set(await height(), `q${c + 1} = ${value}`);
+				}
+				await sliders.nth(c).fill('0');
+			}
+			// The moves did change what Δe says (else the test proves nothing)…
+			expect(deltas.size).toBeGreaterThan(3);
+			// …and never the height.
+			expect([...seen.entries()], `${label}: heights and a value that gave each`).toHaveLength(1);
+		}
+	});
+}
+
 test('the state lives in the address bar without adding history entries', async ({ page }) => {
 	await open(page, '/');
 	const length = await page.evaluate(() => history.length);

@@ -79,6 +79,32 @@ export function percentDecimals(weights: number[][], fits: boolean): 0 | 1 {
 	return off ? 1 : 0;
 }
 
+/** One entry of a vector, named by its feature and written with its sign: "+1.07", "food". */
+export interface FeatureEntry {
+	value: number;
+	name: string;
+	/** The value with its sign, as formatFeatures writes it ("+1.07", "−0.71"). */
+	text: string;
+}
+
+/**
+ * The largest entries of a vector by magnitude, largest first, at most `count` of them; entries
+ * whose magnitude is below `threshold` are left out (an all-small vector gives none).
+ */
+export function topFeatures(
+	vector: number[],
+	features: string[],
+	options: { count?: number; threshold?: number; decimals?: number } = {}
+): FeatureEntry[] {
+	const { count = 2, threshold = 0.05, decimals = 2 } = options;
+	return vector
+		.map((value, i) => ({ value, name: features[i] ?? `#${i + 1}` }))
+		.filter((e) => Math.abs(e.value) >= threshold)
+		.sort((a, b) => Math.abs(b.value) - Math.abs(a.value))
+		.slice(0, count)
+		.map((e) => ({ ...e, text: `${e.value > 0 ? '+' : ''}${formatNumber(e.value, decimals)}` }));
+}
+
 /**
  * The largest entries of a vector by magnitude, named by feature: "+1.07 food, −0.71 animal".
  * Entries whose magnitude is below `threshold` are left out; an all-small vector gives "≈ 0".
@@ -88,13 +114,7 @@ export function formatFeatures(
 	features: string[],
 	options: { count?: number; threshold?: number; decimals?: number } = {}
 ): string {
-	const { count = 2, threshold = 0.05, decimals = 2 } = options;
-	const parts = vector
-		.map((value, i) => ({ value, name: features[i] ?? `#${i + 1}` }))
-		.filter((e) => Math.abs(e.value) >= threshold)
-		.sort((a, b) => Math.abs(b.value) - Math.abs(a.value))
-		.slice(0, count)
-		.map((e) => `${e.value > 0 ? '+' : ''}${formatNumber(e.value, decimals)} ${e.name}`);
+	const parts = topFeatures(vector, features, options).map((e) => `${e.text} ${e.name}`);
 	return parts.length ? parts.join(', ') : '≈ 0';
 }
 
