@@ -79,7 +79,7 @@ describe('formatFeatures', () => {
 	test('formatFeatures of a tiny vector says so', () => {
 		expect(formatFeatures([0, 0.001, 0], features)).toBe('≈ 0');
 	});
-	test('topFeatures gives the same entries as parts, signed, and none for a tiny vector', () => {
+	test('topFeatures lists the largest entries with their signs, and none for a tiny vector', () => {
 		expect(topFeatures([-0.79, 1.18, 0.3], features, { count: 3 })).toEqual([
 			{ value: 1.18, name: 'food', text: '+1.18' },
 			{ value: -0.79, name: 'animal', text: `${MINUS}0.79` },
