@@ -147,6 +147,19 @@ describe('placeLabels', () => {
 		expect(crosses(line, labelBox(placed, 60, 14))).toBe(false);
 	});
 
+	test('placeLabels keeps a subscript’s drop (descent) off a line just under the text', () => {
+		// A line a little under the label's box at its preferred spot (right of the point): clear of
+		// the text alone, but not of a subscript set 2.5 units lower.
+		const line: Line = { x1: 0, y1: 160.5, x2: 400, y2: 160.5 };
+		const [plain] = placeLabels([label], bounds, [], 6, [line]);
+		expect(plain).toEqual(placeLabels([label], bounds)[0]);
+		const [lowered] = placeLabels([{ ...label, descent: 2.5 }], bounds, [], 6, [line]);
+		expect(lowered).not.toEqual(plain);
+		const box = labelBox(lowered, 60, 14, 2.5);
+		expect(box.bottom - labelBox(lowered, 60, 14).bottom).toBe(2.5);
+		expect(crosses(line, box)).toBe(false);
+	});
+
 	test('placeLabels lets a label sit on its own line (a ray that stops where its label starts)', () => {
 		const own: Line = { x1: 220, y1: 0, x2: 220, y2: 300, owner: 'a' };
 		expect(placeLabels([label], bounds, [], 6, [own])).toEqual(placeLabels([label], bounds));

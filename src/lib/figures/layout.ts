@@ -186,6 +186,11 @@ export interface LabelRequest {
 	dy: number;
 	width: number;
 	height: number;
+	/**
+	 * How far the text reaches below the usual bottom of its box (0.2 of a height under the
+	 * baseline), in viewBox units: a subscript set lower (v with "hot" under it) needs its drop.
+	 */
+	descent?: number;
 }
 
 /** Where a label was set: its baseline start and text-anchor. */
@@ -205,14 +210,19 @@ export interface Box {
 }
 
 /** The box a placed label covers (baseline at y; ascent 0.8 and descent 0.2 of its height). */
-export function labelBox(label: PlacedLabel, width: number, height: number): Box {
+export function labelBox(label: PlacedLabel, width: number, height: number, descent = 0): Box {
 	const left =
 		label.anchor === 'start'
 			? label.x
 			: label.anchor === 'end'
 				? label.x - width
 				: label.x - width / 2;
-	return { left, right: left + width, top: label.y - height * 0.8, bottom: label.y + height * 0.2 };
+	return {
+		left,
+		right: left + width,
+		top: label.y - height * 0.8,
+		bottom: label.y + height * 0.2 + descent
+	};
 }
 
 /**
@@ -334,7 +344,7 @@ export function placeLabels(
 			const uy = Math.sin(angle);
 			const anchor: PlacedLabel['anchor'] = ux > 0.35 ? 'start' : ux < -0.35 ? 'end' : 'middle';
 			// As labelBox: the text's left edge for its anchor, its top 0.8 of a height above the
-			// baseline and its bottom 0.2 below.
+			// baseline and its bottom 0.2 below (and its descent further).
 			const shift = anchor === 'start' ? 0 : anchor === 'end' ? r.width : r.width / 2;
 			let x = r.x + ux * away;
 			// Baseline: below the point when pushed down, above it when pushed up.
@@ -345,10 +355,10 @@ export function placeLabels(
 			if (left < bounds.x) x += bounds.x - left;
 			if (left + r.width > bounds.x + bounds.width) x -= left + r.width - (bounds.x + bounds.width);
 			if (top < bounds.y) y += bounds.y - top;
-			if (top + r.height > bounds.y + bounds.height)
-				y -= top + r.height - (bounds.y + bounds.height);
+			const reach = r.height + (r.descent ?? 0);
+			if (top + reach > bounds.y + bounds.height) y -= top + reach - (bounds.y + bounds.height);
 			const placed = { id: r.id, x, y, anchor };
-			return { ...placed, box: labelBox(placed, r.width, r.height) };
+			return { ...placed, box: labelBox(placed, r.width, r.height, r.descent) };
 		};
 		const free = (c: { box: Box }) => {
 			const { top, bottom } = c.box;
