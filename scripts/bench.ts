@@ -563,6 +563,9 @@ if (tryNode || tryBrowser) {
 					ms(c.toFrame.max)
 				])
 			),
+			t.settled
+				? `Settled, after the stages: an idle frame ${ms(t.settled.idle.toFrame.median)}; a frame in which one number of the try-it is changed by hand, no script of the page's, ${ms(t.settled.oneNumber.toFrame.median)} (p95 ${ms(t.settled.oneNumber.toFrame.p95)}): what any frame that changes something costs here`
+				: '(no settled calibration: past the time budget)',
 			''
 		);
 	}

@@ -18,6 +18,15 @@ export interface TryItEssay {
 	cpuThrottling: number;
 	/** The same measurement with no change: the cost of an idle frame, for calibration. */
 	idle: { toLayout: Summary; toFrame: Summary } | null;
+	/**
+	 * Calibration once every stage has been timed and the page has settled: an idle frame again,
+	 * and a frame in which one number of the try-it (its word count) is changed by hand, with no
+	 * script of the page's: what any frame that changes something costs on this machine.
+	 */
+	settled: {
+		idle: { toLayout: Summary; toFrame: Summary };
+		oneNumber: { toLayout: Summary; toFrame: Summary };
+	} | null;
 	cases: TryItEssayCase[];
 	/** Stages left out when the whole measurement ran past its time budget. */
 	skipped: string[];
@@ -35,7 +44,8 @@ interface Timer {
  * the sentence with one of two 24-word sentences that differ in a word (alternately), and move the
  * first query slider, timing each change twice: to a forced layout, and to the end of the frame it
  * was made in (a change made in a requestAnimationFrame callback is drawn in that frame; a message
- * posted then runs once the frame's main-thread work is done).
+ * posted then runs once the frame's main-thread work is done). An idle frame is timed first, and
+ * once the stages are done, an idle frame again and a frame that changes one number by hand.
  */
 export async function tryItEssay(
 	browser: Browser,
@@ -56,6 +66,7 @@ export async function tryItEssay(
 		chapter: '',
 		cpuThrottling,
 		idle: null,
+		settled: null,
 		cases: [],
 		skipped: [],
 		worstMedian: NaN
@@ -90,7 +101,9 @@ export async function tryItEssay(
 				const root = document.querySelector('[data-tryit]')!;
 				await frame();
 				const t0 = performance.now();
-				if (apply !== 'none') {
+				if (apply === 'number') {
+					root.querySelector('.tryit-count .tryit-num')!.textContent = value;
+				} else if (apply !== 'none') {
 					const input = root.querySelector<HTMLInputElement>(
 						apply === 'sentence' ? '.tryit-input' : '.tryit-sliders input[type="range"]'
 					)!;
@@ -158,6 +171,13 @@ export async function tryItEssay(
 				const b = String(min + (max - min) * 0.6);
 				result.cases.push({ stage, change: 'query slider', ...(await time('query', [a, b])) });
 			}
+		}
+		if (Date.now() < deadline) {
+			await page.waitForTimeout(800);
+			result.settled = {
+				idle: await time('none', ['']),
+				oneNumber: await time('number', ['23', '24'])
+			};
 		}
 		result.worstMedian = Math.max(...result.cases.map((c) => c.toFrame.median));
 		return result;
