@@ -24,7 +24,7 @@ const PAINT: CellPaint = {
 };
 
 interface Call {
-	op: 'rect' | 'text' | 'image';
+	op: 'rect' | 'text' | 'image' | 'halo';
 	fill: unknown;
 	alpha: number;
 	x: number;
@@ -72,6 +72,12 @@ function recorder(width = 41, height = 41) {
 		},
 		fillText(text: string, x: number, y: number) {
 			calls.push({ op: 'text', fill: this.fillStyle, alpha: this.globalAlpha, x, y, text });
+		},
+		strokeStyle: '' as unknown,
+		lineWidth: 1,
+		lineJoin: '',
+		strokeText(text: string, x: number, y: number) {
+			calls.push({ op: 'halo', fill: this.strokeStyle, alpha: this.globalAlpha, x, y, text });
 		},
 		drawImage(source: unknown, sx: number, sy: number, sw: number, sh: number) {
 			calls.push({
@@ -181,7 +187,9 @@ describe('drawCells', () => {
 			[0.5, 0.5],
 			[40.5, 0.5]
 		]);
-		expect(calls.filter((c) => c.fill === 'masked').map((c) => [c.x, c.y])).toEqual([[20.5, 0.5]]);
+		expect(
+			calls.filter((c) => c.op === 'rect' && c.fill === 'masked').map((c) => [c.x, c.y])
+		).toEqual([[20.5, 0.5]]);
 		const texts = calls.filter((c) => c.op === 'text');
 		expect(texts.map((c) => [c.text, c.x])).toEqual([
 			['a', 10],
@@ -350,6 +358,36 @@ describe('drawCells', () => {
 			['100', 30, 30 + drop, 'fg', 1]
 		]);
 		expect(ctx.textBaseline).toBe('alphabetic');
+	});
+
+	it('parts the hatching around a masked cell’s number with a halo as strong as the hatching', () => {
+		const { ctx, calls } = recorder();
+		drawCells(
+			ctx,
+			frame({
+				n: 3,
+				fills: [1, 0, 0, 1, 1, 0, 1, 1, 1],
+				texts: ['1', '0', '0', '0.5', '0.5', '0', '0.3', '0.3', '0.3'],
+				hatch: [0, 1, 1, 0, 0, 1, 0, 0, 0],
+				masked: [false, true, true, false, false, true, false, false, false],
+				rows: [1, 0, 1]
+			}),
+			PAINT,
+			1
+		);
+		const halos = calls.filter((c) => c.op === 'halo');
+		// Only the masked cells, in the hatching's colour, each just before its number; the row out
+		// of focus (row 2) at the share of strength its hatching keeps (rowFade 0.5).
+		expect(halos.map((c) => [c.text, c.x, c.fill, c.alpha])).toEqual([
+			['0', 30, 'masked', 1],
+			['0', 50, 'masked', 1],
+			['0', 50, 'masked', 0.5]
+		]);
+		for (const halo of halos) {
+			const next = calls[calls.indexOf(halo) + 1];
+			expect(next).toMatchObject({ op: 'text', x: halo.x, y: halo.y, fill: 'muted', alpha: 1 });
+		}
+		expect(ctx.lineWidth).toBe(3);
 	});
 
 	it('draws no text when cells are too small for numbers', () => {

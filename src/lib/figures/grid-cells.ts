@@ -249,11 +249,25 @@ export function drawCells(
 		// On the baseline, 0.35 em below the centre, as the SVG's text (dy="0.35em") sits.
 		ctx.textBaseline = 'alphabetic';
 		const drop = 0.35 * frame.numberSize;
+		ctx.lineWidth = 3;
+		ctx.lineJoin = 'round';
+		ctx.strokeStyle = paint.masked;
 		for (let i = 0; i < n; i++) {
+			const fade = rowStrength(rows[i] ?? 1, paint.rowFade);
 			for (let j = 0; j < m; j++) {
 				const k = i * m + j;
-				ctx.fillStyle = masked[k] && (hatch[k] ?? 0) > 0.5 ? paint.muted : paint.fg;
-				ctx.fillText(texts[k] ?? '', (j + 0.5) * cell, (i + 0.5) * cell + drop);
+				const x = (j + 0.5) * cell;
+				const y = (i + 0.5) * cell + drop;
+				const muted = masked[k] && (hatch[k] ?? 0) > 0.5;
+				if (muted) {
+					// A halo in the hatching's colour, as strong as the hatching here, parts its lines
+					// around the digits (the lines' own colour): as the SVG's .fig-num-halo.
+					ctx.globalAlpha = Math.min(1, (hatch[k] ?? 0) * fade);
+					ctx.strokeText(texts[k] ?? '', x, y);
+					ctx.globalAlpha = 1;
+				}
+				ctx.fillStyle = muted ? paint.muted : paint.fg;
+				ctx.fillText(texts[k] ?? '', x, y);
 			}
 		}
 	}
