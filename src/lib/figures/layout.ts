@@ -209,7 +209,10 @@ export interface Box {
 	bottom: number;
 }
 
-/** The box a placed label covers (baseline at y; ascent 0.8 and descent 0.2 of its height). */
+/**
+ * The box a placed label covers (baseline at y; ascent 0.8 and descent 0.2 of its height), and
+ * `descent` more below for text set lower than the line (a subscript).
+ */
 export function labelBox(label: PlacedLabel, width: number, height: number, descent = 0): Box {
 	const left =
 		label.anchor === 'start'
