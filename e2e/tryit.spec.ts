@@ -387,6 +387,34 @@ for (const width of [390, 1280]) {
 	});
 }
 
+test('text below a try-it stays put while its copy comes in, with only its last strip in view', async ({
+	page
+}) => {
+	// The fluffy-creature try-it's place is kept at an estimated height until its copy goes in,
+	// which makes it taller at its bottom. Put its last 100 px at the top of the window, the next
+	// chapter's heading below: the heading must not move (Chromium's scroll anchoring followed the
+	// slot itself there, and the heading jumped by the growth, about 300 px).
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await open(page, '/');
+	const slot = page.locator('.tryit-slot[data-chapter="fluffy-creature"]');
+	const heading = page.locator('#scaling-up h2').first();
+	const grown = await slot.evaluate((s) => {
+		const before = s.getBoundingClientRect().height;
+		window.scrollTo({ top: s.getBoundingClientRect().bottom + scrollY - 100, behavior: 'instant' });
+		return before;
+	});
+	const top = () => heading.evaluate((el) => el.getBoundingClientRect().top);
+	const before = await top();
+	await expect(slot.locator('.tryit-static noscript')).toHaveCount(0);
+	// The copy is all in: the slot has its own height, larger than the estimate.
+	await expect
+		.poll(() => slot.evaluate((s) => s.querySelectorAll('.tryit-share').length))
+		.toBeGreaterThan(0);
+	await page.waitForTimeout(300);
+	expect(await slot.evaluate((s) => s.getBoundingClientRect().height)).toBeGreaterThan(grown);
+	expect(Math.abs((await top()) - before)).toBeLessThanOrEqual(1);
+});
+
 test('the state lives in the address bar without adding history entries', async ({ page }) => {
 	await open(page, '/');
 	const length = await page.evaluate(() => history.length);

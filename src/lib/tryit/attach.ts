@@ -88,8 +88,12 @@ export function attachTryIt(
 		const typed = input && input.value !== input.defaultValue ? input.value : null;
 		const active = copy?.contains(document.activeElement) ? document.activeElement : null;
 		const focused = active instanceof HTMLElement ? active.dataset.id : undefined;
-		copy?.remove();
-		delete host!.dataset.staging;
+		// The live copy may be a little taller or shorter than the static one (or than the height
+		// kept for a copy not yet in): what the reader reads below the slot stays where it is.
+		keepBelowInPlace(slot, () => {
+			copy?.remove();
+			delete host!.dataset.staging;
+		});
 		const next = host!.querySelector<HTMLInputElement>('input[type="text"]');
 		if (next && typed !== null) {
 			next.value = typed;
@@ -207,21 +211,45 @@ export const NODES_PER_FRAME = 60;
 /**
  * Show a slot's static copy kept in <noscript> (the essay's: with JavaScript the browser holds it
  * as text). The text is parsed into an inert <template> (nothing in it runs or loads) and goes into
- * the page about NODES_PER_FRAME elements per animation frame (see appendInParts): when the slot is
- * already rendered (in or near the viewport; further away content-visibility skips it until it is
- * nearer), the style and layout of the copy (some 10 ms all at once on a fast desktop) is spread
- * over frames instead of taking one frame of a scroll. The markup is Svelte's own server render of
- * the default state, made at build time; no reader input is in it. Does nothing if it is shown
- * already or the slot has none (an embed shows its copy from the start).
+ * the page about NODES_PER_FRAME elements per animation frame (see appendInParts), so the style and
+ * layout of the copy (some 10 ms all at once on a fast desktop) is spread over frames instead of
+ * taking one frame of a scroll. The slot is rendered from then on, wherever it is (`data-shown`,
+ * tryit.css): the copy takes its height as it goes in, where keepBelowInPlace looks after it,
+ * rather than all at once when content-visibility would have rendered the slot, coming into view.
+ * The markup is Svelte's own server render of the default state, made at build time; no reader
+ * input is in it. Does nothing if it is shown already or the slot has none (an embed shows its
+ * copy from the start).
  */
 export function showStatic(slot: HTMLElement): void {
 	const kept = slot.querySelector('.tryit-static > noscript');
 	const box = kept?.parentElement;
 	if (!kept || !box) return;
+	slot.dataset.shown = '';
 	const template = document.createElement('template');
 	template.innerHTML = kept.textContent ?? '';
 	kept.remove();
-	appendInParts(box, template.content, NODES_PER_FRAME, (next) => requestAnimationFrame(next));
+	appendInParts(box, template.content, NODES_PER_FRAME, (next) =>
+		requestAnimationFrame(() => keepBelowInPlace(slot, next))
+	);
+}
+
+/**
+ * Run `change`, which makes `slot` taller or shorter at its bottom (its static copy going in
+ * past the height kept for it, or the live copy replacing it), and when the slot began above the
+ * window and ended above its bottom, the reader being on what comes after it, scroll by what its
+ * lower edge moved: the text below stays put. Chromium's scroll anchoring does not always do it:
+ * with the slot's last strip the first thing in view it follows the slot (or its chapter) and keeps
+ * its top still, and during a wheel's scroll it sometimes left a change above the window alone; the
+ * text below jumped by the change, some 240 to 300 px at 1280 px. Where the browser did keep the
+ * text in place, the edge has not moved and this does nothing; where it does not anchor at all
+ * (Safari), this does.
+ */
+export function keepBelowInPlace(slot: Element, change: () => void): void {
+	const before = slot.getBoundingClientRect();
+	change();
+	if (!(before.top < 0 && before.bottom < window.innerHeight)) return;
+	const moved = slot.getBoundingClientRect().bottom - before.bottom;
+	if (moved !== 0) window.scrollBy(0, moved);
 }
 
 /**
