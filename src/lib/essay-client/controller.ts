@@ -703,11 +703,10 @@ export function startEssay(root: ParentNode, essay: EssayData, initialStep: stri
 			onStep: placePane,
 			onLeave: placePane
 		});
-		const onResize = () => placePane();
-		window.addEventListener('resize', onResize);
+		window.addEventListener('resize', placePane);
 		stopGaps = () => {
 			stopTries();
-			window.removeEventListener('resize', onResize);
+			window.removeEventListener('resize', placePane);
 		};
 		// Opened scrolled down with no step to open at (a chapter's #fragment, or the browser
 		// putting back where the reader was): the step a scroll down to here would show, not the
