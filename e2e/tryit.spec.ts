@@ -348,6 +348,40 @@ test('moving a query slider toward a key raises that key’s weight', async ({ p
 	expect(await weights(t)).toEqual(before);
 });
 
+test('each weight’s bar is drawn from the left of its track, as long as the weight', async ({
+	page
+}) => {
+	await open(page, '/');
+	const t = await live(page, 'fluffy-creature');
+	/** Each row's weight, and its bar's drawn length and left edge against its track's. */
+	const bars = () =>
+		t.locator('.tryit-weights tbody tr').evaluateAll((rows) =>
+			rows.map((row) => {
+				const track = row.querySelector('.tryit-bar')!.getBoundingClientRect();
+				const bar = row.querySelector('.tryit-bar > span')!.getBoundingClientRect();
+				return {
+					weight: Number(row.getAttribute('data-weight')),
+					share: bar.width / track.width,
+					offset: bar.left - track.left
+				};
+			})
+		);
+	const check = async () => {
+		const rows = await bars();
+		expect(rows.length).toBeGreaterThan(2);
+		for (const row of rows) {
+			expect(row.share, `bar of a ${row.weight} weight`).toBeCloseTo(row.weight, 2);
+			expect(Math.abs(row.offset)).toBeLessThan(0.5);
+		}
+		return rows.map((r) => r.weight);
+	};
+	const before = await check();
+	// Moved, the bars follow the new weights.
+	await t.getByRole('slider').nth(1).fill('6');
+	await expect.poll(async () => (await bars()).map((r) => r.weight)).not.toEqual(before);
+	await check();
+});
+
 for (const width of [390, 1280]) {
 	test(`at ${width} px, moving a query slider never changes the try-it's height`, async ({
 		page
