@@ -25,6 +25,31 @@ function pngSize(png: Buffer) {
 	return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
+test('the sitemap lists the essay and every step once, each at its canonical address; robots.txt names it', async ({
+	request
+}) => {
+	const site = await siteUrl(request);
+	const robots = await request.get('/robots.txt');
+	expect(robots.status()).toBe(200);
+	expect(await robots.text()).toContain(`\nSitemap: ${site}/sitemap.xml\n`);
+
+	const response = await request.get('/sitemap.xml');
+	expect(response.status()).toBe(200);
+	expect(response.headers()['content-type']).toContain('xml');
+	const xml = await response.text();
+	const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+	const steps = await allSteps(request);
+	expect(locs).toEqual([`${site}/`, ...steps.map((s) => `${site}/${s.chapter}/${s.id}/`)]);
+	// Each one is a page that calls itself canonical and does not ask to be left out.
+	for (const loc of locs) {
+		const page = await request.get(loc.slice(site.length) || '/');
+		expect(page.status(), loc).toBe(200);
+		const html = await page.text();
+		expect(html, loc).toContain(`<link rel="canonical" href="${loc}"`);
+		expect(html, loc).not.toContain('name="robots" content="noindex"');
+	}
+});
+
 test('every step page has its own absolute card tags, canonical and oEmbed link', async ({
 	request
 }) => {
