@@ -348,6 +348,52 @@ test('moving a query slider toward a key raises that key’s weight', async ({ p
 	expect(await weights(t)).toEqual(before);
 });
 
+test('a slider redraws only the grid rows it changes, leaving the picture a full redraw paints', async ({
+	page
+}) => {
+	await open(page, '/');
+	const t = await live(page, 'hot-dog');
+	await t
+		.locator('.tryit-input')
+		.fill('the hot dog roamed the verdant forest of the miniature eiffel tower');
+	await t.getByRole('radio', { name: 'Mask' }).check();
+	await t.getByRole('button', { name: 'dog', exact: true }).click();
+	/** A hash of every pixel of the grid's canvas, and its size. */
+	const picture = () =>
+		t.locator('.fig-cell-canvas').evaluate((canvas: HTMLCanvasElement) => {
+			const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+			let hash = 2166136261;
+			for (const byte of data) hash = Math.imul(hash ^ byte, 16777619) >>> 0;
+			return `${canvas.width}×${canvas.height} ${hash}`;
+		});
+	const frames = (n: number) =>
+		page.evaluate(
+			(n) =>
+				new Promise<void>((done) => {
+					const next = (left: number) =>
+						left ? requestAnimationFrame(() => next(left - 1)) : done();
+					next(n);
+				}),
+			n
+		);
+	await frames(2);
+	const start = await picture();
+	// Each move changes the focused row (dog's weights): drawn again alone, in its band.
+	const slider = t.getByRole('slider').first();
+	for (const value of ['-6', '3.5', '7', '-1.5']) {
+		await slider.fill(value);
+		await frames(1);
+	}
+	const moved = await picture();
+	expect(moved, 'the moves changed the picture').not.toBe(start);
+	// Another theme and back makes the canvas draw every cell again, from nothing.
+	for (const theme of ['dark', 'light']) {
+		await page.evaluate((theme) => (document.documentElement.dataset.theme = theme), theme);
+		await frames(2);
+	}
+	expect(await picture()).toBe(moved);
+});
+
 test('each weight’s bar is drawn from the left of its track, as long as the weight', async ({
 	page
 }) => {

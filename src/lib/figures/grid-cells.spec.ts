@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+	changedRows,
 	devicePixels,
 	drawCells,
+	forgetDrawn,
 	paintFor,
 	placeViewBox,
 	readPaint,
@@ -42,7 +44,7 @@ interface Call {
  */
 function recorder(width = 41, height = 41) {
 	const calls: Call[] = [];
-	const setup: (['transform', ...number[]] | ['clear', ...number[]])[] = [];
+	const setup: (['transform', ...number[]] | ['clear', ...number[]] | ['clip', ...number[]])[] = [];
 	const canvas = { width, height };
 	let saved: { fillStyle: unknown; globalAlpha: number }[] = [];
 	const ctx = {
@@ -59,6 +61,11 @@ function recorder(width = 41, height = 41) {
 		clearRect(...r: number[]) {
 			setup.push(['clear', ...r]);
 		},
+		beginPath() {},
+		rect(...r: number[]) {
+			setup.push(['clip', ...r]);
+		},
+		clip() {},
 		save() {
 			saved.push({ fillStyle: this.fillStyle, globalAlpha: this.globalAlpha });
 		},
@@ -290,6 +297,139 @@ describe('drawCells', () => {
 		// …and its three rows come back from it.
 		const last = calls.slice(calls.findLastIndex((c) => c.fill === 'low'));
 		expect(last.filter((c) => c.op === 'image' && c.source === layers[0].canvas)).toHaveLength(3);
+	});
+
+	it('draws again only the rows that changed, each in a band of whole pixels with its neighbours', () => {
+		// 6 rows of 10 units at 1.5 device pixels a unit, the grid's corner 3 px down.
+		const { ctx, calls, setup } = recorder(100, 100);
+		const cells = (over: Partial<CellFrame> = {}) =>
+			frame({
+				n: 6,
+				cell: 10,
+				fills: Array.from({ length: 36 }, (_, k) => (k % 7) / 10),
+				hatch: Array(36).fill(0),
+				rows: Array(6).fill(1),
+				texts: Array.from({ length: 36 }, (_, k) => String(k)),
+				masked: Array(36).fill(false),
+				offset: { x: 2, y: 3 },
+				...over
+			});
+		const fresh = () => {
+			calls.length = 0;
+			setup.length = 0;
+		};
+		drawCells(ctx, cells(), PAINT, 1.5, () => null);
+		expect(setup).toContainEqual(['clear', 0, 0, 100, 100]);
+		expect(calls.filter((c) => c.op === 'text')).toHaveLength(36);
+
+		// The same cells again: nothing to draw.
+		fresh();
+		drawCells(ctx, cells(), PAINT, 1.5, () => null);
+		expect([calls, setup]).toEqual([[], []]);
+
+		// Row 2's fills and numbers change (a query slider moved): its band is cleared and drawn,
+		// the full width of the canvas, from the last but one row of pixels that row 1 fills whole
+		// (row 1's fill ends at device y 3 + 20 × 1.5 = 33, so 32) to the second that row 3 fills
+		// whole (its fill starts at 3 + 31 × 1.5 = 49.5, so 50 is the first: up to 51, exclusive).
+		fresh();
+		const moved = cells();
+		for (let k = 12; k < 18; k++) {
+			moved.fills[k] = 0.9;
+			moved.texts![k] = `n${k}`;
+		}
+		drawCells(ctx, moved, PAINT, 1.5, () => null);
+		expect(setup.filter(([op]) => op === 'clip' || op === 'clear')).toEqual([
+			['clip', 0, 32, 100, 19],
+			['clear', 0, 32, 100, 19]
+		]);
+		// In it: the base and every line, then rows 1 to 3 (the neighbours' edges reach in).
+		expect(calls[0]).toMatchObject({ fill: 'low' });
+		expect(calls.filter((c) => c.fill === 'line')).toHaveLength(14);
+		const rowsDrawn = (op: Call['op']) => [
+			...new Set(calls.filter((c) => c.op === op).map((c) => Math.floor(c.y / 10)))
+		];
+		expect(rowsDrawn('text')).toEqual([1, 2, 3]);
+		expect(calls.filter((c) => c.op === 'text' && c.text?.startsWith('n'))).toHaveLength(6);
+		expect(
+			calls.filter((c) => c.fill === 'high' && Math.floor(c.y / 10) === 2).map((c) => c.alpha)
+		).toEqual(Array(6).fill(0.9));
+
+		// Rows 0 and 5: two bands, from the canvas's first row of pixels and to its last.
+		fresh();
+		const ends = { ...moved, rows: [...moved.rows], texts: [...moved.texts!] };
+		ends.rows[0] = 0;
+		ends.texts![35] = 'x';
+		drawCells(ctx, ends, PAINT, 1.5, () => null);
+		expect(setup.filter(([op]) => op === 'clear')).toEqual([
+			['clear', 0, 0, 100, 21],
+			['clear', 0, 77, 100, 23]
+		]);
+	});
+
+	it('draws the whole grid again when more than half its rows, or how it is drawn, changed', () => {
+		const { ctx, setup, canvas } = recorder(100, 100);
+		const cells = (over: Partial<CellFrame> = {}) =>
+			frame({
+				n: 4,
+				cell: 10,
+				fills: Array(16).fill(0.5),
+				hatch: Array(16).fill(0),
+				rows: Array(4).fill(1),
+				masked: Array(16).fill(false),
+				...over
+			});
+		const whole = ['clear', 0, 0, 100, 100];
+		const drawnWhole = (draw: () => void) => {
+			setup.length = 0;
+			draw();
+			return setup.some((s) => JSON.stringify(s) === JSON.stringify(whole));
+		};
+		expect(drawnWhole(() => drawCells(ctx, cells(), PAINT, 2))).toBe(true);
+		// Three rows of four refocused: all of it.
+		expect(drawnWhole(() => drawCells(ctx, cells({ rows: [1, 0, 0, 0] }), PAINT, 2))).toBe(true);
+		// One row: a band.
+		expect(drawnWhole(() => drawCells(ctx, cells({ rows: [1, 0, 0, 1] }), PAINT, 2))).toBe(false);
+		// Another theme, scale, place, font size or canvas size: all of it, each time.
+		const same = { rows: [1, 0, 0, 1] };
+		expect(drawnWhole(() => drawCells(ctx, cells(same), { ...PAINT }, 2))).toBe(true);
+		const paint = { ...PAINT };
+		drawCells(ctx, cells(same), paint, 2);
+		expect(drawnWhole(() => drawCells(ctx, cells(same), paint, 3))).toBe(true);
+		expect(
+			drawnWhole(() => drawCells(ctx, cells({ ...same, offset: { x: 1, y: 0 } }), paint, 3))
+		).toBe(true);
+		expect(
+			drawnWhole(() =>
+				drawCells(ctx, cells({ ...same, offset: { x: 1, y: 0 }, numberSize: 14 }), paint, 3)
+			)
+		).toBe(true);
+		canvas.width = 100;
+		canvas.height = 120;
+		setup.length = 0;
+		drawCells(ctx, cells({ ...same, offset: { x: 1, y: 0 }, numberSize: 14 }), paint, 3);
+		expect(setup).toContainEqual(['clear', 0, 0, 100, 120]);
+		// A canvas forgotten (cleared by someone else): all of it.
+		forgetDrawn(canvas);
+		setup.length = 0;
+		drawCells(ctx, cells({ ...same, offset: { x: 1, y: 0 }, numberSize: 14 }), paint, 3);
+		expect(setup).toContainEqual(['clear', 0, 0, 100, 120]);
+	});
+
+	it('changedRows compares fills, hatching, masking, numbers and focus row by row', () => {
+		const base = frame({ n: 2, texts: ['a', 'b', 'c', 'd'] });
+		const drawn = (f: CellFrame) => ({ frame: f, paint: PAINT, scale: 1, width: 41, height: 41 });
+		expect(changedRows(undefined, drawn(base))).toBeNull();
+		expect(changedRows(drawn(base), drawn({ ...base }))).toEqual([]);
+		expect(changedRows(drawn(base), drawn({ ...base, fills: [0.5, -0.25, 0, 0.9] }))).toEqual([1]);
+		expect(changedRows(drawn(base), drawn({ ...base, hatch: [0, 0.2, 0, 0] }))).toEqual([0]);
+		expect(
+			changedRows(drawn(base), drawn({ ...base, masked: [false, false, true, false] }))
+		).toEqual([1]);
+		expect(changedRows(drawn(base), drawn({ ...base, texts: ['a', 'b', 'c', 'e'] }))).toEqual([1]);
+		expect(changedRows(drawn(base), drawn({ ...base, rows: [0, 0] }))).toEqual([0, 1]);
+		expect(changedRows(drawn(base), drawn({ ...base, texts: null }))).toBeNull();
+		expect(changedRows(drawn(base), drawn({ ...base, cols: 3 }))).toBeNull();
+		expect(changedRows(drawn(base), drawn({ ...base, origin: { x: 1, y: 1 } }))).toBeNull();
 	});
 
 	it('draws the grid at its offset in a bigger canvas, clearing the whole canvas first', () => {

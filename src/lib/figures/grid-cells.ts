@@ -3,6 +3,10 @@
 // milliseconds, while a canvas repaints all 576 cells in well under one.
 //
 //   AttentionGrid (cellCanvas) ──$effect on the tweened frame──▶ drawCells(ctx, frame, colours)
+//        drawn before, the same way? ──no──▶ clear the canvas, draw every row
+//                 │yes
+//                 ▼
+//        rows that changed (changedRows) ──▶ each in its band of pixels (a slider moves one row)
 //
 // The picture matches AttentionGrid's SVG cells: a base square with a grid line, a fill whose
 // opacity is the signed strength (blue positive, grey negative), hatching on masked cells, and the
@@ -197,11 +201,87 @@ const hatchLayers = new WeakMap<object, { key: string; layer: CanvasRenderingCon
 /** Two strengths closer than this draw the same (a 256th, one step of an 8-bit channel). */
 const SAME_ALPHA = 1 / 512;
 
+/** What a canvas shows: the frame it was last drawn with, and how (drawCells). */
+interface Drawn {
+	frame: CellFrame;
+	paint: CellPaint;
+	scale: number;
+	/** The canvas's size when drawn, in device pixels: resizing a canvas clears it. */
+	width: number;
+	height: number;
+}
+
+const drawnOn = new WeakMap<object, Drawn>();
+
 /**
- * Draws every cell of the grid, after clearing the whole canvas. The context is in SVG units
- * (scaled to device pixels by `scale`), with the grid's top-left corner at (0.5, 0.5) from
- * `frame.offset`, so outer grid lines are not clipped. `layer` makes the offscreen canvas the
- * hatching is kept in (tests pass their own).
+ * Forget what a canvas shows, so the next drawCells draws all of it: for a canvas cleared by
+ * something else (a 2D context lost and restored comes back blank).
+ */
+export function forgetDrawn(canvas: object): void {
+	drawnOn.delete(canvas);
+}
+
+function samePoint(
+	a: { x: number; y: number } | undefined,
+	b: { x: number; y: number } | undefined
+) {
+	return (a?.x ?? 0) === (b?.x ?? 0) && (a?.y ?? 0) === (b?.y ?? 0);
+}
+
+/**
+ * The rows whose cells look different in `now` than in `before` (fill, hatching, number, masking,
+ * or the row's focus), in order; null when the whole grid must be drawn again: nothing drawn
+ * before, or drawn at another size, place, scale, font size or in other colours.
+ */
+export function changedRows(before: Drawn | undefined, now: Drawn): number[] | null {
+	if (!before) return null;
+	const a = before.frame;
+	const b = now.frame;
+	const m = b.cols ?? b.n;
+	if (
+		before.paint !== now.paint ||
+		before.scale !== now.scale ||
+		before.width !== now.width ||
+		before.height !== now.height ||
+		a.n !== b.n ||
+		(a.cols ?? a.n) !== m ||
+		a.cell !== b.cell ||
+		a.numberSize !== b.numberSize ||
+		(a.texts === null) !== (b.texts === null) ||
+		!samePoint(a.offset, b.offset) ||
+		!samePoint(a.origin, b.origin)
+	) {
+		return null;
+	}
+	const rows: number[] = [];
+	for (let i = 0; i < b.n; i++) {
+		let same = (a.rows[i] ?? 1) === (b.rows[i] ?? 1);
+		for (let k = i * m; same && k < (i + 1) * m; k++) {
+			same =
+				(a.fills[k] ?? 0) === (b.fills[k] ?? 0) &&
+				(a.hatch[k] ?? 0) === (b.hatch[k] ?? 0) &&
+				Boolean(a.masked[k]) === Boolean(b.masked[k]) &&
+				(a.texts?.[k] ?? '') === (b.texts?.[k] ?? '');
+		}
+		if (!same) rows.push(i);
+	}
+	return rows;
+}
+
+/**
+ * Draws the grid's cells. The first time, and whenever its size, place, scale or colours change,
+ * it clears the whole canvas and draws every cell. Otherwise it draws again only the rows whose
+ * cells changed, each in a band of whole device pixels reaching a little into the rows above and
+ * below: a query slider moves one row of the try-it's grid, and a software canvas costs the
+ * browser the pixels drawn (rasterised as the frame is committed, about 1 ms for a 24-word grid
+ * on the benchmark machine), so one row costs a fraction of that. In its band, a row is drawn as
+ * the whole grid would be there (base, lines, the row and its neighbours), and the band's edges
+ * are rows of pixels no edge or number crosses: the pixels are those of a whole redraw (an e2e
+ * test compares them).
+ *
+ * The context is in SVG units (scaled to device pixels by `scale`), with the grid's top-left
+ * corner at (0.5, 0.5) from `frame.offset`, so outer grid lines are not clipped. `layer` makes
+ * the offscreen canvas the hatching is kept in (tests pass their own).
  */
 export function drawCells(
 	ctx: CanvasRenderingContext2D,
@@ -210,14 +290,60 @@ export function drawCells(
 	scale: number,
 	layer: LayerMaker = makeLayer
 ): void {
+	const width = ctx.canvas?.width ?? 0;
+	const height = ctx.canvas?.height ?? 0;
+	const owner = ctx.canvas ?? ctx;
+	const now: Drawn = { frame, paint, scale, width, height };
+	const changed = changedRows(drawnOn.get(owner), now);
+	drawnOn.set(owner, now);
+	const { n, cell } = frame;
+	const offset = frame.offset ?? { x: 0, y: 0 };
+	// More than half the rows: drawing them all is fewer calls.
+	if (changed && changed.length * 2 <= n) {
+		/** Device y of a unit edge (row k's fill spans k × cell + 1 to (k + 1) × cell). */
+		const at = (units: number) => offset.y + units * scale;
+		for (const i of changed) {
+			// From a row of pixels that the row above fills whole (its last but one), to the one
+			// below the row fills whole (its second): nothing there is partly covered (no edge, and
+			// the numbers sit higher or lower), so the band's edges blend exactly as a whole redraw.
+			const top = i === 0 ? 0 : Math.max(0, Math.floor(at(i * cell)) - 1);
+			const bottom = i === n - 1 ? height : Math.min(height, Math.ceil(at((i + 1) * cell + 1)) + 1);
+			if (bottom <= top) continue;
+			ctx.save();
+			ctx.setTransform(1, 0, 0, 1, 0, 0);
+			ctx.beginPath();
+			ctx.rect(0, top, width, bottom - top);
+			ctx.clip();
+			ctx.clearRect(0, top, width, bottom - top);
+			paintRows(ctx, frame, paint, scale, layer, Math.max(0, i - 1), Math.min(n - 1, i + 1));
+			ctx.restore();
+		}
+		return;
+	}
+	ctx.setTransform(1, 0, 0, 1, 0, 0);
+	ctx.globalAlpha = 1;
+	ctx.clearRect(0, 0, width, height);
+	paintRows(ctx, frame, paint, scale, layer, 0, n - 1);
+}
+
+/**
+ * Paints the grid's base and lines, then the fills, hatching and numbers of rows `from` to `to`
+ * (drawCells clears first, and clips when it draws a band).
+ */
+function paintRows(
+	ctx: CanvasRenderingContext2D,
+	frame: CellFrame,
+	paint: CellPaint,
+	scale: number,
+	layer: LayerMaker,
+	from: number,
+	to: number
+): void {
 	const { n, cell, fills, hatch, rows, texts, masked } = frame;
 	const m = frame.cols ?? n;
 	const across = m * cell;
 	const down = n * cell;
 	const offset = frame.offset ?? { x: 0, y: 0 };
-	ctx.setTransform(1, 0, 0, 1, 0, 0);
-	ctx.globalAlpha = 1;
-	ctx.clearRect(0, 0, ctx.canvas?.width ?? 0, ctx.canvas?.height ?? 0);
 	ctx.setTransform(scale, 0, 0, scale, offset.x, offset.y);
 	ctx.translate(0.5, 0.5);
 	// The base colour, then the grid lines between cells (one unit wide, centred on the cell
@@ -229,7 +355,7 @@ export function drawCells(
 	for (let i = 0; i <= n; i++) ctx.fillRect(-0.5, i * cell - 0.5, across + 1, 1);
 	for (let j = 0; j <= m; j++) ctx.fillRect(j * cell - 0.5, -0.5, 1, down + 1);
 	// Fills: signed strength times the row's strength.
-	for (let i = 0; i < n; i++) {
+	for (let i = from; i <= to; i++) {
 		const fade = rowStrength(rows[i] ?? 1, paint.rowFade);
 		for (let j = 0; j < m; j++) {
 			const fill = fills[i * m + j] ?? 0;
@@ -240,7 +366,7 @@ export function drawCells(
 			ctx.fillRect(j * cell + 0.5, i * cell + 0.5, cell - 1, cell - 1);
 		}
 	}
-	drawHatch(ctx, frame, paint, scale, layer);
+	drawHatch(ctx, frame, paint, scale, layer, from, to);
 	// Numbers: text keeps full strength in every row (colour alone fades), as in the SVG grid.
 	ctx.globalAlpha = 1;
 	if (texts) {
@@ -252,7 +378,7 @@ export function drawCells(
 		ctx.lineWidth = 3;
 		ctx.lineJoin = 'round';
 		ctx.strokeStyle = paint.masked;
-		for (let i = 0; i < n; i++) {
+		for (let i = from; i <= to; i++) {
 			const fade = rowStrength(rows[i] ?? 1, paint.rowFade);
 			for (let j = 0; j < m; j++) {
 				const k = i * m + j;
@@ -278,14 +404,16 @@ export function drawCells(
  * are painted at full strength into an offscreen layer (again only when which cells are hatched,
  * the size or the colours change); a row whose hatched cells share one strength is then copied back
  * as one band at that strength. A row with several strengths, or no layer (outside a browser), is
- * filled cell by cell with the pattern.
+ * filled cell by cell with the pattern. Only rows `from` to `to` are drawn.
  */
 function drawHatch(
 	ctx: CanvasRenderingContext2D,
 	frame: CellFrame,
 	paint: CellPaint,
 	scale: number,
-	layer: LayerMaker
+	layer: LayerMaker,
+	from = 0,
+	to = frame.n - 1
 ): void {
 	const { n, cell, hatch, rows } = frame;
 	const m = frame.cols ?? n;
@@ -340,7 +468,7 @@ function drawHatch(
 		}
 	}
 	ctx.fillStyle = hatchPattern(ctx, paint, scale, origin);
-	for (let i = 0; i < n; i++) {
+	for (let i = from; i <= to; i++) {
 		const row = shown.slice(i * m, (i + 1) * m).flatMap((on, j) => (on ? [i * m + j] : []));
 		if (row.length === 0) continue;
 		const strength = alpha(row[0]);
