@@ -394,6 +394,39 @@ test('a slider redraws only the grid rows it changes, leaving the picture a full
 	expect(await picture()).toBe(moved);
 });
 
+test('the grid’s description follows the query a moment after a slider stops', async ({ page }) => {
+	await open(page, '/');
+	const t = await live(page, 'fluffy-creature');
+	await t.getByRole('radio', { name: 'Softmax' }).check();
+	const grid = t.locator('.tryit-grid svg[role="img"]');
+	const description = async () => {
+		const id = await grid.getAttribute('aria-describedby');
+		return (await t.locator(`[id="${id}"]`).textContent()) ?? '';
+	};
+	/** The query and its top key, as the weights table has them. */
+	const top = async () => {
+		const query = (await t.locator('.tryit-query-title bdi').textContent()) ?? '';
+		const rows = await t
+			.locator('.tryit-weights tbody tr')
+			.evaluateAll((rows) =>
+				rows.map((r) => [r.querySelector('th')!.textContent!.trim(), Number(r.dataset.weight)])
+			);
+		const best = rows.reduce((a, b) => (b[1] > a[1] ? b : a));
+		return `“${query}” attends most to “${best[0]}”`;
+	};
+	await expect.poll(description).toContain(await top());
+	const tops = new Set([await top()]);
+	// Turned toward the colour and texture keys ("blue", "fluffy"), then the other way.
+	for (const value of ['8', '-8']) {
+		await t.getByRole('slider').nth(1).fill(value);
+		tops.add(await top());
+		await expect.poll(description).toContain(await top());
+	}
+	expect(tops.size, 'the moves changed the top key').toBeGreaterThan(1);
+	// The grid's <desc> says the same.
+	expect(await grid.locator('desc').textContent()).toBe(await description());
+});
+
 test('each weight’s bar is drawn from the left of its track, as long as the weight', async ({
 	page
 }) => {
