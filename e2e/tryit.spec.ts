@@ -425,6 +425,20 @@ test('the grid’s description follows the query a moment after a slider stops',
 	expect(tops.size, 'the moves changed the top key').toBeGreaterThan(1);
 	// The grid's <desc> says the same.
 	expect(await grid.locator('desc').textContent()).toBe(await description());
+
+	// At the update stage the figure is the plane: its description follows a move too.
+	await t.getByRole('radio', { name: 'Update' }).check();
+	const plane = t.locator('.tryit-figure svg[role="img"]');
+	const planeText = async () => {
+		const id = await plane.getAttribute('aria-describedby');
+		return (await t.locator(`[id="${id}"]`).textContent()) ?? '';
+	};
+	await expect.poll(planeText).toContain('Δe');
+	const still = await planeText();
+	await t.getByRole('slider').nth(1).fill('8');
+	await expect.poll(planeText).not.toBe(still);
+	// …in its <desc> and in the paragraph beside it alike.
+	await expect(t.locator('.tryit-figure p[id$="-text"]')).toHaveText(await planeText());
 });
 
 test('each weight’s bar is drawn from the left of its track, as long as the weight', async ({
