@@ -303,9 +303,9 @@ export function drawCells(
 		/** Device y of a unit edge (row k's fill spans k × cell + 1 to (k + 1) × cell). */
 		const at = (units: number) => offset.y + units * scale;
 		for (const i of changed) {
-			// From a row of pixels that the row above fills whole (its last but one), to the one
-			// below the row fills whole (its second): nothing there is partly covered (no edge, and
-			// the numbers sit higher or lower), so the band's edges blend exactly as a whole redraw.
+			// From the last row of pixels that the row above fills whole to the first that the row
+			// below fills whole: nothing there is partly covered (no edge, and the numbers sit
+			// higher or lower), so the band's edges blend exactly as in a whole redraw.
 			const top = i === 0 ? 0 : Math.max(0, Math.floor(at(i * cell)) - 1);
 			const bottom = i === n - 1 ? height : Math.min(height, Math.ceil(at((i + 1) * cell + 1)) + 1);
 			if (bottom <= top) continue;
