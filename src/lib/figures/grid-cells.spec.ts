@@ -116,6 +116,19 @@ function frame(over: Partial<CellFrame> = {}): CellFrame {
 	};
 }
 
+/** An n × n grid of 10-unit cells, none hatched or masked, every row in focus. */
+function square(n: number, over: Partial<CellFrame> = {}): CellFrame {
+	return frame({
+		n,
+		cell: 10,
+		fills: Array(n * n).fill(0),
+		hatch: Array(n * n).fill(0),
+		rows: Array(n).fill(1),
+		masked: Array(n * n).fill(false),
+		...over
+	});
+}
+
 describe('drawCells', () => {
 	it('paints the base colour, the grid lines between cells, then each fill at its strength times its row’s fade', () => {
 		const { ctx, calls } = recorder();
@@ -303,14 +316,9 @@ describe('drawCells', () => {
 		// 6 rows of 10 units at 1.5 device pixels a unit, the grid's corner 3 px down.
 		const { ctx, calls, setup } = recorder(100, 100);
 		const cells = (over: Partial<CellFrame> = {}) =>
-			frame({
-				n: 6,
-				cell: 10,
+			square(6, {
 				fills: Array.from({ length: 36 }, (_, k) => (k % 7) / 10),
-				hatch: Array(36).fill(0),
-				rows: Array(6).fill(1),
 				texts: Array.from({ length: 36 }, (_, k) => String(k)),
-				masked: Array(36).fill(false),
 				offset: { x: 2, y: 3 },
 				...over
 			});
@@ -328,9 +336,9 @@ describe('drawCells', () => {
 		expect([calls, setup]).toEqual([[], []]);
 
 		// Row 2's fills and numbers change (a query slider moved): its band is cleared and drawn,
-		// the full width of the canvas, from the last but one row of pixels that row 1 fills whole
-		// (row 1's fill ends at device y 3 + 20 × 1.5 = 33, so 32) to the second that row 3 fills
-		// whole (its fill starts at 3 + 31 × 1.5 = 49.5, so 50 is the first: up to 51, exclusive).
+		// the full width of the canvas, from the last row of pixels that row 1 fills whole (row 1's
+		// fill ends at device y 3 + 20 × 1.5 = 33, so 32) to the first that row 3 fills whole (its
+		// fill starts at 3 + 31 × 1.5 = 49.5, so 50; the band ends after it, at 51).
 		fresh();
 		const moved = cells();
 		for (let k = 12; k < 18; k++) {
@@ -369,15 +377,7 @@ describe('drawCells', () => {
 	it('draws the whole grid again when more than half its rows, or how it is drawn, changed', () => {
 		const { ctx, setup, canvas } = recorder(100, 100);
 		const cells = (over: Partial<CellFrame> = {}) =>
-			frame({
-				n: 4,
-				cell: 10,
-				fills: Array(16).fill(0.5),
-				hatch: Array(16).fill(0),
-				rows: Array(4).fill(1),
-				masked: Array(16).fill(false),
-				...over
-			});
+			square(4, { fills: Array(16).fill(0.5), ...over });
 		const whole = ['clear', 0, 0, 100, 100];
 		const drawnWhole = (draw: () => void) => {
 			setup.length = 0;

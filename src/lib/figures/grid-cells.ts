@@ -202,7 +202,7 @@ const hatchLayers = new WeakMap<object, { key: string; layer: CanvasRenderingCon
 const SAME_ALPHA = 1 / 512;
 
 /** What a canvas shows: the frame it was last drawn with, and how (drawCells). */
-interface Drawn {
+export interface Drawn {
 	frame: CellFrame;
 	paint: CellPaint;
 	scale: number;
