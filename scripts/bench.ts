@@ -500,7 +500,7 @@ if (scroll.length) {
 				.filter((s) => !s.scriptsBlocked)
 				.map(
 					(s) =>
-						`  idle for 3 s first, ${s.cpuThrottling}× CPU${s.reducedMotion ? ', reduced motion' : ''}: ${s.idle.frames.over20} of ${s.idle.frames.n} frames > 20 ms, ${s.idle.longTasks} long tasks`
+						`  idle for 3 s first, ${s.cpuThrottling}× CPU${s.reducedMotion ? ', reduced motion' : ''}: ${s.idle.frames.over20} of ${s.idle.frames.n} frames > 20 ms, ${s.idle.longTasks} long tasks; ${s.warmedUp ? 'the figure had warmed up' : 'the figure was still warming up after 20 s'}`
 				)
 				.join('\n') +
 			scroll

@@ -20,6 +20,11 @@ export interface ScrollResult {
 	/** Distinct figure steps shown while scrolling, and how many the essay has. */
 	stepsSeen: number;
 	stepsTotal: number;
+	/**
+	 * The live figure had finished warming up (src/lib/figures/warm.ts) before the scroll began;
+	 * false if it was still at it after 20 s (always false with the scripts blocked).
+	 */
+	warmedUp: boolean;
 	frames: FrameStats;
 	/** 3 s of the same recording before scrolling, with nothing happening: the floor. */
 	idle: { frames: FrameStats; longTasks: number };
@@ -139,7 +144,10 @@ export async function scrollEssay(
 				last = t;
 				requestAnimationFrame(loop);
 			};
-			requestAnimationFrame(loop);
+			// Started after the warm-up (below): a frame requested every frame leaves no idle period
+			// of warm.ts's IDLE_MS, so with the loop running from here the warm-up never ran.
+			(w as unknown as { __benchStart: () => void }).__benchStart = () =>
+				requestAnimationFrame(loop);
 			new PerformanceObserver((list) => {
 				if (!rec.recording) return;
 				for (const e of list.getEntries()) rec.longTasks.push(e.duration);
@@ -153,12 +161,16 @@ export async function scrollEssay(
 		// (src/lib/figures/warm.ts); measure the scroll of a settled page, as a reader who paused
 		// before scrolling would have.
 		await page.mouse.move(viewport.width / 2, viewport.height / 2);
-		if (!blockScripts) {
-			await page
+		const warmedUp =
+			!blockScripts &&
+			(await page
 				.locator('.figure-live[data-warm="done"]')
 				.waitFor({ state: 'attached', timeout: 20_000 })
-				.catch(() => {});
-		}
+				.then(
+					() => true,
+					() => false
+				));
+		await page.evaluate(() => (window as unknown as { __benchStart: () => void }).__benchStart());
 		await sleep(1000);
 		// Calibration: the same recording for 3 s with nothing happening.
 		await page.evaluate(() => {
@@ -219,6 +231,7 @@ export async function scrollEssay(
 			reducedMotion: info.reducedMotion,
 			stepsSeen: new Set(rec.steps).size,
 			stepsTotal: info.stepsTotal,
+			warmedUp,
 			frames: frameStats(rec.frames),
 			idle: { frames: frameStats(idle.frames), longTasks: idle.longTasks },
 			longTasks: {
