@@ -241,6 +241,82 @@ describe('fluffy creature', () => {
 		const row = s.weights[s.at('creature')];
 		expect(ranked(row).slice(0, 2).sort()).toEqual([s.at('fluffy'), s.at('blue')].sort());
 	});
+
+	it('scaling keeps the order of every row', () => {
+		const s = run(text, ['adjective'], false);
+		s.scores.forEach((row, i) => expect(ranked(s.scaled[i])).toEqual(ranked(row)));
+	});
+
+	it('"forest" and "creature" ask different questions: verdant answers one, fluffy and blue the other', () => {
+		const s = run(text, ['adjective'], false);
+		const [forest, creature] = [s.at('forest'), s.at('creature')];
+		expect(s.queries[forest]).not.toEqual(s.queries[creature]);
+		// What both ask: "fluffy" and "blue" score above nothing for either noun.
+		for (const q of [forest, creature]) {
+			expect(s.scores[q][s.at('fluffy')]).toBeGreaterThan(0);
+			expect(s.scores[q][s.at('blue')]).toBeGreaterThan(0);
+		}
+		// Where they differ: "verdant" beats "fluffy" for forest, and loses to it for creature.
+		expect(s.scores[forest][s.at('verdant')]).toBeGreaterThan(s.scores[forest][s.at('fluffy')]);
+		expect(s.scores[creature][s.at('verdant')]).toBeLessThan(s.scores[creature][s.at('fluffy')]);
+		// "fluffy" and "blue" still take the next shares of forest's weight.
+		expect(ranked(s.weights[forest]).slice(1, 3).sort()).toEqual(
+			[s.at('fluffy'), s.at('blue')].sort()
+		);
+	});
+
+	it('forest prefers verdant by meaning: its embedding has nature, creature’s has none', () => {
+		const nature = model.features.indexOf('nature');
+		expect(nature).toBeGreaterThanOrEqual(0);
+		const s = run(text, ['adjective'], false);
+		expect(s.embeddings[s.at('forest')][nature]).toBeGreaterThan(0);
+		expect(s.embeddings[s.at('verdant')][nature]).toBeGreaterThan(0);
+		expect(s.embeddings[s.at('creature')][nature]).toBe(0);
+	});
+
+	describe('every update at once (with the mask)', () => {
+		const s = run(text, ['adjective'], true);
+		const feature = (name: string) => model.features.indexOf(name);
+		const [colour, texture] = [feature('colour'), feature('texture')];
+
+		it('"creature" gains colour and texture, its largest changes', () => {
+			const delta = s.deltas[s.at('creature')];
+			const top = ranked(delta.map(Math.abs)).slice(0, 2);
+			expect(top.sort()).toEqual([colour, texture].sort());
+		});
+
+		it('"forest" gains them too, but less than "creature"', () => {
+			const [forest, creature] = [s.deltas[s.at('forest')], s.deltas[s.at('creature')]];
+			expect(forest[colour]).toBeGreaterThan(0);
+			expect(forest[texture]).toBeGreaterThan(0);
+			expect(forest[colour]).toBeLessThan(creature[colour]);
+			expect(forest[texture]).toBeLessThan(creature[texture]);
+		});
+
+		it('verdant has forest’s largest weight but a smaller value, so fluffy and blue bring forest more', () => {
+			const w = s.weights[s.at('forest')];
+			const [verdant, fluffy, blue] = [s.at('verdant'), s.at('fluffy'), s.at('blue')];
+			expect(argmax(w)).toBe(verdant);
+			expect(s.values[verdant][colour]).toBeLessThan(s.values[fluffy][colour]);
+			expect(s.values[verdant][colour]).toBeLessThan(s.values[blue][colour]);
+			const share = (j: number) => w[j] * s.values[j][colour];
+			expect(share(fluffy) + share(blue)).toBeGreaterThan(share(verdant));
+		});
+
+		it('every word is updated but "a", which sees only itself and whose value is zero', () => {
+			const a = s.at('a');
+			expect(s.weights[a][a]).toBe(1);
+			expect(s.values[a].every((x) => x === 0)).toBe(true);
+			expect(s.deltas[a].every((x) => x === 0)).toBe(true);
+			s.tokens.forEach((word, i) => {
+				if (i !== a)
+					expect(
+						s.deltas[i].some((x) => x !== 0),
+						word
+					).toBe(true);
+			});
+		});
+	});
 });
 
 describe('readouts before attention', () => {

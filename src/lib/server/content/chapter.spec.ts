@@ -111,6 +111,12 @@ describe('step summaries', () => {
 			summaryOf('scale', 'Divide by $\\sqrt{d_k}$, $q_{12}$ and $W_K$, not $x_{Q1}$. More.')
 		).toBe('Divide by √dₖ, q₁₂ and W_K, not x_Q1.');
 	});
+
+	it('write TeX symbols as their characters: Δe, ≤', () => {
+		expect(summaryOf('update', 'Add $\\Delta\\mathbf{e}$ where $j \\le i$. More.')).toBe(
+			'Add Δe where j ≤ i.'
+		);
+	});
 });
 
 describe('buildManifest(files)', () => {

@@ -165,8 +165,35 @@ function subscript(_: string, sub: string): string {
 	return chars.every((c) => c in SUBSCRIPTS) ? chars.map((c) => SUBSCRIPTS[c]).join('') : `_${sub}`;
 }
 
+/** TeX symbols with a character of their own: `\Delta\mathbf{e}` reads as Δe, not "Deltae". */
+const SYMBOLS: Record<string, string> = {
+	Delta: 'Δ',
+	Sigma: 'Σ',
+	alpha: 'α',
+	beta: 'β',
+	epsilon: 'ε',
+	theta: 'θ',
+	lambda: 'λ',
+	mu: 'μ',
+	pi: 'π',
+	sigma: 'σ',
+	le: '≤',
+	leq: '≤',
+	ge: '≥',
+	geq: '≥',
+	approx: '≈',
+	ne: '≠',
+	in: '∈',
+	to: '→',
+	rightarrow: '→',
+	ldots: '…',
+	cdots: '⋯'
+};
+
 function cleanTex(tex: string): string {
-	let text = tex;
+	let text = tex.replace(/\\([A-Za-z]+)(?![A-Za-z])/g, (whole, name: string) =>
+		Object.hasOwn(SYMBOLS, name) ? SYMBOLS[name] : whole
+	);
 	// Unwrap one-argument commands from the inside out: \val{\mathbf{v}} → \val{v} → v.
 	for (let i = 0; i < 5; i++) {
 		const next = text.replace(
