@@ -217,25 +217,32 @@ describe('Figure', () => {
 		expect(scaled.heights[tallest] / raw.heights[tallest]).toBeCloseTo(1 / Math.sqrt(raw.dk), 3);
 	});
 
-	test('highlighted key labels fit their columns, set a size smaller when bold would not', () => {
+	test('key labels too wide to sit level, bold, with a clear gap between them are set at an angle', () => {
+		// "carbon" and "dioxide" highlighted: level, in bold, the two touched and read as one label.
 		const { svg } = figure('carbon-dioxide-answers', mole, {
 			sentence: 1,
 			query: 'mole',
 			stage: 'softmax',
 			highlight: ['carbon', 'dioxide']
 		});
+		const labels = [
+			...svg.matchAll(/<text class="fig-label fig-k( fig-strong)?"([^>]*)>([^<]+)<\/text>/g)
+		];
+		expect(labels.map((m) => m[3])).toEqual(['one', 'mole', 'of', 'carbon', 'dioxide']);
+		for (const [, , attrs] of labels) expect(attrs).toMatch(/transform="rotate\(-45 /);
+	});
+
+	test('level key labels leave a clear gap in their columns, even in bold', () => {
+		const { svg } = figure('softmax', hotDog, { ...hotDogSoftmax, highlight: ['hot', 'dog'] });
 		const cell = Number(/<rect class="fig-cell[^"]*"[^>]* width="([\d.]+)"/.exec(svg)![1]);
 		const labels = [
-			...svg.matchAll(
-				/<text class="fig-label fig-k fig-strong( fig-squeeze)?"[^>]*>([^<]+)<\/text>/g
-			)
+			...svg.matchAll(/<text class="fig-label fig-k( fig-strong)?"([^>]*)>([^<]+)<\/text>/g)
 		];
-		expect(labels.map((m) => m[2]).sort()).toEqual(['carbon', 'dioxide']);
-		// Both are set smaller, though only dioxide needs it, so the two side by side match.
-		expect(labels.every((m) => m[1])).toBe(true);
-		for (const [, squeeze, token] of labels) {
-			const width = textWidth(token, squeeze ? 11.5 : 12.5) * 1.12;
-			expect(width, token).toBeLessThanOrEqual(cell - 4);
+		expect(labels.length).toBeGreaterThan(2);
+		expect(labels.some((m) => m[1])).toBe(true);
+		for (const [, , attrs, token] of labels) {
+			expect(attrs, token).not.toMatch(/transform=/);
+			expect(textWidth(token, 12.5) * BOLD_WIDTH, token).toBeLessThanOrEqual(cell - 8);
 		}
 	});
 

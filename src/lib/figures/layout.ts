@@ -84,6 +84,8 @@ export interface GridLayout {
 }
 
 const MARGIN = 6;
+/** Room kept between two level column labels, past their bold width (see gridLayout). */
+const COLUMN_GAP = 8;
 const SUM_W = 44;
 const TITLE_H = 30;
 const STRIP_H = 66;
@@ -112,7 +114,9 @@ export function gridLayout(
 	const left = Math.ceil(widest + 12);
 	const across = Math.floor((width - 2 * MARGIN - left - SUM_W) / cols);
 	let cell = Math.min(64, across);
-	const rotate = widestColumn > cell - 6;
+	// A highlighted column's label is bold, and bold sets wider than textWidth's estimate: level
+	// labels need room for the bold word and a clear gap, or two long ones read as one.
+	const rotate = widestColumn * BOLD_WIDTH > cell - COLUMN_GAP;
 	// Rotated labels at 45° rise by their width times sin 45°.
 	const labelsH = rotate ? Math.ceil(widestColumn * Math.SQRT1_2 + 14) : 22;
 	const topH = TITLE_H + 16 + labelsH;
