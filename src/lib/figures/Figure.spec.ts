@@ -55,6 +55,13 @@ function figure(
 
 const count = (html: string, pattern: RegExp) => html.match(pattern)?.length ?? 0;
 
+/** A figure's key labels in order: whether each is bold, the rest of its attributes, its word. */
+function keyLabels(svg: string) {
+	return [
+		...svg.matchAll(/<text class="fig-label fig-k((?: [^"]*)?)"([^>]*)>([^<]+)<\/text>/g)
+	].map(([, classes, attrs, word]) => ({ bold: classes.includes('fig-strong'), attrs, word }));
+}
+
 /** The markup of one grid row, found by its query token. */
 function row(svg: string, token: string): string {
 	const start = svg.indexOf(`<g class="fig-row" data-query="${token}"`);
@@ -225,22 +232,18 @@ describe('Figure', () => {
 			stage: 'softmax',
 			highlight: ['carbon', 'dioxide']
 		});
-		const labels = [
-			...svg.matchAll(/<text class="fig-label fig-k( fig-strong)?"([^>]*)>([^<]+)<\/text>/g)
-		];
-		expect(labels.map((m) => m[3])).toEqual(['one', 'mole', 'of', 'carbon', 'dioxide']);
-		for (const [, , attrs] of labels) expect(attrs).toMatch(/transform="rotate\(-45 /);
+		const labels = keyLabels(svg);
+		expect(labels.map((l) => l.word)).toEqual(['one', 'mole', 'of', 'carbon', 'dioxide']);
+		for (const { attrs } of labels) expect(attrs).toMatch(/transform="rotate\(-45 /);
 	});
 
 	test('level key labels leave a clear gap in their columns, even in bold', () => {
 		const { svg } = figure('softmax', hotDog, { ...hotDogSoftmax, highlight: ['hot', 'dog'] });
 		const cell = Number(/<rect class="fig-cell[^"]*"[^>]* width="([\d.]+)"/.exec(svg)![1]);
-		const labels = [
-			...svg.matchAll(/<text class="fig-label fig-k( fig-strong)?"([^>]*)>([^<]+)<\/text>/g)
-		];
+		const labels = keyLabels(svg);
 		expect(labels.length).toBeGreaterThan(2);
-		expect(labels.some((m) => m[1])).toBe(true);
-		for (const [, , attrs, token] of labels) {
+		expect(labels.some((l) => l.bold)).toBe(true);
+		for (const { attrs, word: token } of labels) {
 			expect(attrs, token).not.toMatch(/transform=/);
 			expect(textWidth(token, 12.5) * BOLD_WIDTH, token).toBeLessThanOrEqual(cell - 8);
 		}
@@ -440,9 +443,6 @@ describe('Figure', () => {
 	});
 
 	test('query and key: key labels stay level when a few keys have room, and slanted ones never touch', () => {
-		const keyLabels = (svg: string) => [
-			...svg.matchAll(/<text class="fig-label fig-k[^"]*"([^>]*)>([^<]+)<\/text>/g)
-		];
 		const columnWidth = (svg: string, keys: number) =>
 			Number(
 				new RegExp(
@@ -457,9 +457,9 @@ describe('Figure', () => {
 			{ sentence: 0, query: 'mole', stage: 'query-key', highlight: ['true'] },
 			senses
 		).svg;
-		const level = keyLabels(two).filter(([, , word]) => word === 'american' || word === 'true');
+		const level = keyLabels(two).filter(({ word }) => word === 'american' || word === 'true');
 		expect(level).toHaveLength(2);
-		for (const [, attrs, word] of level) {
+		for (const { attrs, word } of level) {
 			expect(attrs).not.toContain('rotate');
 			const bold = word === 'true' ? BOLD_WIDTH : 1;
 			expect(textWidth(word, 12.5) * bold).toBeLessThanOrEqual(columnWidth(two, 2) - 4);
